@@ -5,6 +5,7 @@ using ActorTcp.TestKit.Sockets;
 
 namespace ActorTcp.TestKit.Tests.Sockets;
 
+[Collection(ProcessWideStateCollection.Name)]
 public sealed class KernelTcpTableTests
 {
     [Fact]

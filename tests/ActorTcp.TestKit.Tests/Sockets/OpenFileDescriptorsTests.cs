@@ -3,6 +3,7 @@ using ActorTcp.TestKit.Sockets;
 
 namespace ActorTcp.TestKit.Tests.Sockets;
 
+[Collection(ProcessWideStateCollection.Name)]
 public sealed class OpenFileDescriptorsTests
 {
     [Fact]
