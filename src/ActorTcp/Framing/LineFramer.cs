@@ -31,6 +31,22 @@ public sealed class LineFramer : IFrameCodec
     public FramingStatus TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame)
     {
         frame = default;
+        var first = buffer.FirstSpan;
+        var index = first.IndexOf(Lf);
+        if (index >= 0)
+        {
+            // Common case: the whole line lies in the first segment; slice it without walking segments.
+            var length = index > 0 && first[index - 1] == Cr ? index - 1 : index;
+            if (length > _maxFrameSize)
+            {
+                return FramingStatus.ProtocolError;
+            }
+
+            frame = buffer.Slice(0, length);
+            buffer = buffer.Slice(index + 1);
+            return FramingStatus.Frame;
+        }
+
         var end = buffer.PositionOf(Lf);
         if (end is not { } lf)
         {
