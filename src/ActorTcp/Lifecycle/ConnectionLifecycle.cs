@@ -240,17 +240,17 @@ public sealed class ConnectionLifecycle
         new(
             new LifecycleStatus(LifecycleState.Closed, reason),
             release | CancelTimer | PublishClosed,
-            default,
+            null,
             new ConnectionClosed(reason, firstBy));
 
     private static LifecycleDecision Enter(LifecycleStatus next, LifecycleActions actions) =>
-        new(next, actions, default, default);
+        new(next, actions, null, null);
 
     private static LifecycleDecision Enter(LifecycleStatus next, LifecycleActions actions, LifecycleTimer timer) =>
-        new(next, actions | StartTimer, timer, default);
+        new(next, actions | StartTimer, timer, null);
 
     private static LifecycleTimer Timer(LifecycleTimerKind kind, TimeSpan duration, TimeSpan now) =>
         new(kind, duration, now + duration);
 
-    private static LifecycleDecision Ignore(LifecycleStatus current) => new(current, None, default, default);
+    private static LifecycleDecision Ignore(LifecycleStatus current) => new(current, None, null, null);
 }

@@ -79,7 +79,7 @@ public sealed class ConnectionLifecycleScenarioTests
         // Assert
         Assert.Equal(new TeardownOptions().PeerCloseGrace, onGraceTime);
         Assert.True(onGrace.Has(LifecycleActions.ShutdownSend));
-        Assert.Equal(LifecycleTimerKind.FinWait, onGrace.Timer.Kind);
+        Assert.Equal(LifecycleTimerKind.FinWait, onGrace.Timer?.Kind);
         Assert.Equal([new ConnectionClosed(CloseReason.Drain, ClosedFirstBy.Local)], driver.Published);
     }
 
@@ -146,7 +146,7 @@ public sealed class ConnectionLifecycleScenarioTests
         // Assert
         Assert.Equal(LifecycleState.CloseRequested, onClose.Next.State);
         Assert.False(onClose.Has(LifecycleActions.SendGoodbye));
-        Assert.Equal(LifecycleTimerKind.PeerCloseGrace, onClose.Timer.Kind);
+        Assert.Equal(LifecycleTimerKind.PeerCloseGrace, onClose.Timer?.Kind);
     }
 
     [Theory]
@@ -163,7 +163,7 @@ public sealed class ConnectionLifecycleScenarioTests
         // Assert
         Assert.Equal(new LifecycleStatus(LifecycleState.Closing, CloseReason.ProtocolError), decision.Next);
         Assert.Equal(LifecycleActions.DiscardInbound | LifecycleActions.ShutdownSend | LifecycleActions.StartTimer, decision.Actions);
-        Assert.Equal(LifecycleTimerKind.FinWait, decision.Timer.Kind);
+        Assert.Equal(LifecycleTimerKind.FinWait, decision.Timer?.Kind);
     }
 
     [Fact]

@@ -24,15 +24,15 @@ public sealed class ConnectionLifecycleTableTests
         // Assert
         Assert.Equal(row.To, decision.Next.State);
         Assert.Equal(row.Actions, decision.Actions);
-        Assert.Equal(row.Timer, decision.Timer.Kind);
-        if (row.Timer != LifecycleTimerKind.None)
+        Assert.Equal(row.Timer, decision.Timer?.Kind ?? LifecycleTimerKind.None);
+        if (decision.Timer is { } timer)
         {
             var expected = ExpectedDuration(teardown, row);
-            Assert.Equal(expected, decision.Timer.Duration);
-            Assert.Equal(Now + expected, decision.Timer.DueAt);
+            Assert.Equal(expected, timer.Duration);
+            Assert.Equal(Now + expected, timer.DueAt);
         }
 
-        Assert.Equal(row.Closed ?? default, decision.Closed);
+        Assert.Equal(row.Closed, decision.Closed);
         if (row.Closed is { } closed)
         {
             Assert.Equal(closed.Reason, decision.Next.Reason);

@@ -42,7 +42,7 @@ public sealed class LifecycleDriver
 
         if (decision.Has(LifecycleActions.PublishClosed))
         {
-            Published.Add(decision.Closed);
+            Published.Add(decision.Closed!.Value);
         }
 
         return decision;
