@@ -17,7 +17,7 @@ internal readonly struct OptionCheck<T>
     /// <summary>The full key of <paramref name="property"/>, e.g. <c>actortcp.write.low-watermark</c>.</summary>
     public string Key(string property) => OptionKey.Join(_section, OptionKey.Of<T>(property));
 
-    /// <summary>Throws for <paramref name="property"/> with <paramref name="message"/>.</summary>
+    /// <summary>Creates the exception for <paramref name="property"/> with <paramref name="message"/>, for the caller to throw.</summary>
     public ActorTcpConfigurationException Fail(string property, string message) => new(Key(property), message);
 
     /// <summary>Requires <paramref name="value"/> to lie within [<paramref name="min"/>, <paramref name="max"/>].</summary>

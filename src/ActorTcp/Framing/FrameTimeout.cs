@@ -6,7 +6,7 @@ namespace ActorTcp.Framing;
 /// Like the heartbeat, it only stamps times on reads; the shell checks it on its connection timer.
 /// </summary>
 /// <remarks>
-/// A mutable struct held in a field of the connection: no allocation, one <see cref="TimeSpan"/>.
+/// A mutable struct held in a field of the connection: no allocation, a time stamp and a flag.
 /// </remarks>
 public struct FrameTimeout
 {
