@@ -254,12 +254,17 @@ public sealed class HoconConfig
         HoconValue current = Root;
         foreach (var key in keys)
         {
-            if (current is not HoconObject obj || !obj.TryGetValue(key, out var next))
+            if (current is not HoconObject obj)
             {
                 return null;
             }
 
             closest = obj;
+            if (!obj.TryGetValue(key, out var next))
+            {
+                return null;
+            }
+
             current = next;
         }
 
