@@ -1,4 +1,5 @@
 using System.Text;
+using ActorTcp.Hocon.Typed;
 using ActorTcp.Hocon.Values;
 
 namespace ActorTcp.Hocon.Resolution;
@@ -370,6 +371,18 @@ internal sealed class HoconResolver
             if (value is null)
             {
                 continue;
+            }
+
+            // HOCON.md: where a list is expected, an object with numeric keys (from a .properties file) is one.
+            if (firstDefined is HoconArray && value is HoconObject numbered && ValueConversions.AsList(numbered) is { } items)
+            {
+                value = settled[i] = new HoconArray(numbered.Origin, [.. items]);
+            }
+            else if (firstDefined is HoconObject numberedFirst && value is HoconArray && defined == 1
+                && ValueConversions.AsList(numberedFirst) is { } firstItems)
+            {
+                firstDefined = new HoconArray(numberedFirst.Origin, [.. firstItems]);
+                settled[Array.IndexOf(settled, numberedFirst)] = firstDefined;
             }
 
             if (firstDefined is not null && KindOf(firstDefined) != KindOf(value))

@@ -227,4 +227,13 @@ public sealed class SubstitutionTests
         Assert.Equal(7, config.GetInt("b.x"));
         Assert.Equal(["7"], config.GetStringList("b.y"));
     }
+
+    [Fact]
+    public void NumericallyKeyedObject_ConcatenatedWithAList_IsTreatedAsAList()
+    {
+        var config = TestHocon.Parse("numbered { 1 = b, 0 = a }\nappended = ${numbered} [c]\nprepended = [z] ${numbered}");
+
+        Assert.Equal(["a", "b", "c"], config.GetStringList("appended"));
+        Assert.Equal(["z", "a", "b"], config.GetStringList("prepended"));
+    }
 }
