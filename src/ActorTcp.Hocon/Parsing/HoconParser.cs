@@ -11,6 +11,8 @@ namespace ActorTcp.Hocon.Parsing;
 /// </summary>
 internal sealed class HoconParser
 {
+    private const int MaxDepth = 256;
+
     private readonly HoconTokenizer _tokens;
     private readonly string[] _includePrefix;
     private readonly string? _directory;
@@ -18,6 +20,7 @@ internal sealed class HoconParser
     private readonly List<string> _path = [];
     private readonly StringBuilder _builder = new();
     private Token _token;
+    private int _depth;
 
     private HoconParser(string text, string source, string? directory, string[] includePrefix, HoconIncluder includer)
     {
@@ -66,9 +69,20 @@ internal sealed class HoconParser
     private HoconObject ParseBracedObject()
     {
         var result = new HoconObject(_tokens.Origin(_token));
+        EnterNesting();
         Advance();
         ParseFields(result, braced: true);
+        _depth--;
         return result;
+    }
+
+    // A hostile or broken file with thousands of nested brackets must fail with an error, not overflow the stack.
+    private void EnterNesting()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw _tokens.Error(_token.Line, _token.Column, $"expected at most {MaxDepth} levels of nested objects and lists");
+        }
     }
 
     private void ParseFields(HoconObject target, bool braced)
@@ -419,12 +433,14 @@ internal sealed class HoconParser
     private HoconArray ParseArray()
     {
         var result = new HoconArray(_tokens.Origin(_token));
+        EnterNesting();
         Advance();
         while (true)
         {
             SkipWhitespaceAndNewlines();
             if (_token.Kind == TokenKind.CloseBracket)
             {
+                _depth--;
                 Advance();
                 return result;
             }

@@ -90,4 +90,22 @@ public sealed class ParseErrorTests
 
         Assert.Contains("test.conf:1:15: expected ',' or a newline between fields, got '='", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DeepNesting_IsAnErrorInsteadOfAStackOverflow()
+    {
+        var text = "a = " + new string('[', 100_000) + new string(']', 100_000);
+
+        var error = Assert.Throws<HoconParseException>(() => TestHocon.Parse(text));
+
+        Assert.Equal("test.conf:1:261: a: expected at most 256 levels of nested objects and lists", error.Message);
+    }
+
+    [Fact]
+    public void ModerateNesting_IsFine()
+    {
+        var config = TestHocon.Parse("a = " + new string('[', 200) + "1" + new string(']', 200));
+
+        Assert.Single(config.GetList("a"));
+    }
 }

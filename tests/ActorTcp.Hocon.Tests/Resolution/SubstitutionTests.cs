@@ -236,4 +236,12 @@ public sealed class SubstitutionTests
         Assert.Equal(["a", "b", "c"], config.GetStringList("appended"));
         Assert.Equal(["z", "a", "b"], config.GetStringList("prepended"));
     }
+
+    [Fact]
+    public void CrossReferencingOverrides_ResolveToTheSameValue()
+    {
+        var config = TestHocon.Parse("a : 1\nb : 2\na : ${b}\nb : ${a}");
+
+        Assert.Equal(config.GetInt("a"), config.GetInt("b"));
+    }
 }
