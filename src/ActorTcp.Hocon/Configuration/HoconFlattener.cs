@@ -10,6 +10,8 @@ namespace ActorTcp.Hocon.Configuration;
 /// </summary>
 internal static class HoconFlattener
 {
+    private const string ConfigurationDelimiter = ":";
+
     public static Dictionary<string, string?> Flatten(HoconObject root)
     {
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -65,6 +67,4 @@ internal static class HoconFlattener
             path.RemoveAt(path.Count - 1);
         }
     }
-
-    private const string ConfigurationDelimiter = ":";
 }

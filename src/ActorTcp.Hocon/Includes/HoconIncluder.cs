@@ -7,7 +7,9 @@ namespace ActorTcp.Hocon.Includes;
 /// Loads the files named by include statements: relative names are found next to the including file,
 /// a name without extension loads every one of <c>.properties</c>, <c>.json</c> and <c>.conf</c> that
 /// exists (in that order, so the HOCON file wins), a missing file is ignored unless <c>required(…)</c>,
-/// and a file that includes itself, directly or not, is an error.
+/// and a file that includes itself, directly or not, is an error. Unlike the reference implementation,
+/// <c>file("…")</c> is also found next to the including file: resolving it against the working directory
+/// would make a configuration depend on where the host was started.
 /// </summary>
 internal sealed class HoconIncluder
 {

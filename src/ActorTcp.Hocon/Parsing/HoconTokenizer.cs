@@ -179,7 +179,7 @@ internal sealed class HoconTokenizer
     {
         if (Peek(1) == '"' && Peek(2) == '"')
         {
-            throw ErrorHere("expected a single-quoted file name after 'include', not a triple-quoted string");
+            throw ErrorHere("expected a file name in plain double quotes after 'include', not a triple-quoted string");
         }
 
         var token = ReadQuoted(_line, Column(_position));

@@ -147,6 +147,23 @@ public sealed class HoconConfigurationProviderTests : IDisposable
         Assert.Equal("5s", configuration["heartbeat:interval"]);
     }
 
+    [Fact]
+    public void EnvironmentLookup_OfTheSource_FeedsSubstitutions()
+    {
+        var path = _files.Write("env.conf", "listen.port = 7000\nlisten.port = ${?ACTORTCP_PORT}");
+
+        var configuration = new ConfigurationBuilder()
+            .AddHoconFile(source =>
+            {
+                source.Path = Path.GetFileName(path);
+                source.FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(_files.Path);
+                source.EnvironmentLookup = name => name == "ACTORTCP_PORT" ? "7100" : null;
+            })
+            .Build();
+
+        Assert.Equal("7100", configuration["listen:port"]);
+    }
+
     private HoconConfigurationProvider Load(string text)
     {
         var path = _files.Write("test.conf", text);
