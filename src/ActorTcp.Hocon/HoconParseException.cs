@@ -1,0 +1,37 @@
+using ActorTcp.Hocon.Values;
+
+namespace ActorTcp.Hocon;
+
+/// <summary>The text is not valid HOCON: a syntax error, or an include that cannot be read.</summary>
+public class HoconParseException : HoconException
+{
+    /// <summary>Creates an exception with a default message.</summary>
+    public HoconParseException()
+    {
+    }
+
+    /// <summary>Creates an exception with a plain message.</summary>
+    /// <param name="message">The message.</param>
+    public HoconParseException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a plain message and its cause.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public HoconParseException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates an exception located at <paramref name="origin"/> about the key <paramref name="path"/>.</summary>
+    /// <param name="origin">Where the offending text is, if known.</param>
+    /// <param name="path">The full key path being parsed or read, if any.</param>
+    /// <param name="problem">What was expected, and what was found.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public HoconParseException(HoconOrigin? origin, string? path, string problem, Exception? innerException = null)
+        : base(origin, path, problem, innerException)
+    {
+    }
+}
