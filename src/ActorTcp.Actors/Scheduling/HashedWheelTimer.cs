@@ -121,7 +121,22 @@ public sealed class HashedWheelTimer : IDisposable
         _tails = new WheelEntry?[ticksPerWheel];
         TickDuration = tickDuration;
         _startTimestamp = timeProvider.GetTimestamp();
-        _driver = timeProvider.CreateTimer(static self => ((HashedWheelTimer)self!).OnDriverTick(), this, tickDuration, tickDuration);
+
+        // The driving timer lives as long as the wheel; it must not carry the creator's async-local
+        // state (activities, scopes) into every callback of every caller.
+        var suppressedHere = !ExecutionContext.IsFlowSuppressed();
+        var flow = suppressedHere ? ExecutionContext.SuppressFlow() : default;
+        try
+        {
+            _driver = timeProvider.CreateTimer(static self => ((HashedWheelTimer)self!).OnDriverTick(), this, tickDuration, tickDuration);
+        }
+        finally
+        {
+            if (suppressedHere)
+            {
+                flow.Undo();
+            }
+        }
     }
 
     /// <summary>Gets the resolution of the wheel.</summary>

@@ -502,6 +502,20 @@ public sealed class HashedWheelTimerTests
         Assert.True(elapsed >= Ms(50), $"fired after {elapsed}, before its 50 ms delay");
     }
 
+    [Fact]
+    public async Task WheelOnTheSystemClock_DoesNotCarryItsCreatorsAsyncLocalsIntoCallbacks()
+    {
+        var ambient = new AsyncLocal<string?> { Value = "request 42" };
+        using var wheel = new HashedWheelTimer(TimeProvider.System, Tick, 512);
+        ambient.Value = null;
+        var seen = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        wheel.Schedule(Ms(20), _ => seen.TrySetResult(ambient.Value), null);
+        var value = await seen.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Null(value);
+    }
+
     private sealed class CountingCallback : IScheduledCallback
     {
         public int Runs { get; private set; }
