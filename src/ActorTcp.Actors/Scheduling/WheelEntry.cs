@@ -1,0 +1,67 @@
+namespace ActorTcp.Actors.Scheduling;
+
+/// <summary>
+/// One scheduled piece of work in a <see cref="HashedWheelTimer"/>, and at the same time the
+/// <see cref="ICancelable"/> handed back to the caller, so scheduling allocates this object only.
+/// </summary>
+/// <remarks>
+/// An entry lives first in the wheel's lock-free pending stack, then in exactly one bucket's
+/// singly linked list; <see cref="Next"/> serves both. Everything except the cancellation flag is
+/// touched only by the thread that owns the wheel's tick, once the entry has left the pending stack.
+/// </remarks>
+internal sealed class WheelEntry : ICancelable
+{
+    private readonly object _target;
+    private readonly object? _state;
+    private int _cancelled;
+
+    /// <summary>Creates an entry that runs <paramref name="target"/>, a delegate or an <see cref="IScheduledCallback"/>.</summary>
+    public WheelEntry(object target, object? state, long deadline, long interval)
+    {
+        _target = target;
+        _state = state;
+        Deadline = deadline;
+        Interval = interval;
+    }
+
+    /// <summary>Gets or sets when the entry is due, in <see cref="TimeSpan"/> ticks since the wheel started.</summary>
+    public long Deadline { get; set; }
+
+    /// <summary>Gets the period of repeated work in <see cref="TimeSpan"/> ticks, or 0 for one-shot work.</summary>
+    public long Interval { get; }
+
+    /// <summary>Gets or sets the wheel tick on which the entry is run.</summary>
+    public long DueTick { get; set; }
+
+    /// <summary>Gets or sets the order in which the wheel placed the entry; it breaks ties between equal deadlines.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>Gets or sets the next entry in the pending stack or in the bucket.</summary>
+    public WheelEntry? Next { get; set; }
+
+    /// <inheritdoc />
+    public bool IsCancellationRequested => Volatile.Read(ref _cancelled) != 0;
+
+    /// <inheritdoc />
+    public void Cancel() => Volatile.Write(ref _cancelled, 1);
+
+    /// <summary>Runs the work; exceptions propagate to the wheel, which logs them.</summary>
+    public void Run()
+    {
+        if (_target is IScheduledCallback callback)
+        {
+            callback.Run();
+        }
+        else
+        {
+            ((Action<object?>)_target)(_state);
+        }
+    }
+
+    /// <summary>Orders entries by deadline, then by placement order.</summary>
+    public static int CompareByDeadline(WheelEntry x, WheelEntry y)
+    {
+        var byDeadline = x.Deadline.CompareTo(y.Deadline);
+        return byDeadline != 0 ? byDeadline : x.Sequence.CompareTo(y.Sequence);
+    }
+}
