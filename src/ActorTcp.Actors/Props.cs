@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using ActorTcp.Actors.Supervision;
 
 namespace ActorTcp.Actors;
@@ -36,7 +38,20 @@ public sealed class Props
     /// <typeparam name="TActor">The actor type.</typeparam>
     public static Props Create<TActor>()
         where TActor : ActorBase, new()
-        => new(typeof(TActor), static () => new TActor(), null);
+        => new(typeof(TActor), static () =>
+        {
+            // `new TActor()` goes through Activator, which wraps constructor exceptions; supervisors
+            // should see what the constructor actually threw.
+            try
+            {
+                return new TActor();
+            }
+            catch (TargetInvocationException wrapped) when (wrapped.InnerException is not null)
+            {
+                ExceptionDispatchInfo.Throw(wrapped.InnerException);
+                throw;
+            }
+        }, null);
 
     /// <summary>
     /// Props whose instances come from <paramref name="factory"/>. The factory must return a new
