@@ -108,12 +108,18 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         return cell;
     }
 
-    /// <summary>Adds a per-actor service hook; call from the actor's own thread.</summary>
+    /// <summary>
+    /// Adds a per-actor service hook; call from the actor's own thread. Interceptors belong to the
+    /// cell and outlive restarts, so adding the same instance again (from a new instance) is ignored.
+    /// </summary>
     internal void AddInterceptor(ICellInterceptor interceptor)
     {
         ArgumentNullException.ThrowIfNull(interceptor);
         var current = _interceptors ?? [];
-        _interceptors = [.. current, interceptor];
+        if (Array.IndexOf(current, interceptor) < 0)
+        {
+            _interceptors = [.. current, interceptor];
+        }
     }
 
     /// <summary>Puts envelopes, in the given order, in front of everything else in the mailbox.</summary>
