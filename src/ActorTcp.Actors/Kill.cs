@@ -1,0 +1,20 @@
+using ActorTcp.Actors.Cells;
+
+namespace ActorTcp.Actors;
+
+/// <summary>
+/// Makes the receiving actor fail with an <see cref="ActorKilledException"/>, which its supervisor
+/// handles like any failure (the default strategy stops it).
+/// </summary>
+public sealed class Kill : IAutoReceivedMessage
+{
+    private Kill()
+    {
+    }
+
+    /// <summary>The single instance.</summary>
+    public static Kill Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public override string ToString() => "<Kill>";
+}
