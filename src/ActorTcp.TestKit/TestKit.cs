@@ -124,6 +124,11 @@ public class TestKit : IDisposable
     /// order, on this thread (a periodic timer once for every period covered). The messages they tell
     /// are then in the mailboxes; expect them as usual.
     /// </summary>
+    /// <remarks>
+    /// Deadlines are rounded up to the scheduler's tick (<see cref="ActorSystemSettings.SchedulerTickDuration"/>,
+    /// 10 ms by default), counted from the system's start: a timer started between two advances that are
+    /// not multiples of the tick fires on the tick after its deadline.
+    /// </remarks>
     /// <param name="by">How far to move the clock.</param>
     /// <exception cref="InvalidOperationException">The kit runs on the real clock.</exception>
     public void Advance(TimeSpan by) => Clock.Advance(by);

@@ -70,6 +70,30 @@ public sealed class TestKitTests : TestKit
     }
 
     [Fact]
+    public void KitDefaultTimeout_BoundsTheDefaultProbesExpectations()
+    {
+        // Arrange
+        using var kit = new TestKit(new TestKitOptions { DefaultTimeout = TimeSpan.FromMilliseconds(50) });
+
+        // Act
+        var failure = Assert.Throws<XunitException>(() => kit.ExpectMsg<string>());
+
+        // Assert
+        Assert.Equal("expected a String within 50 ms but received nothing; last messages: none", failure.Message);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), kit.CreateTestProbe().DefaultTimeout);
+    }
+
+    [Fact]
+    public void ExpectationInsideWithin_WaitsOnlyForTheTimeLeft()
+    {
+        // Act
+        var failure = Assert.Throws<XunitException>(() => Within(TimeSpan.FromMilliseconds(200), () => ExpectMsg<string>()));
+
+        // Assert: not the 3 s default.
+        Assert.Matches(@"^expected a String within \d{1,3}(\.\d+)? ms but received nothing", failure.Message);
+    }
+
+    [Fact]
     public void Within_FailsWhenTheBlockIsFasterThanTheMinimum()
     {
         // Act
