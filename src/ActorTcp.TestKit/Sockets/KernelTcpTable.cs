@@ -31,7 +31,7 @@ public static class KernelTcpTable
             }
 
             // The first line is the column header.
-            foreach (var line in File.ReadLines(path).Skip(1))
+            foreach (var line in ReadWhole(path).Split('\n').Skip(1))
             {
                 if (!string.IsNullOrWhiteSpace(line))
                 {
@@ -61,6 +61,33 @@ public static class KernelTcpTable
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Reads the file with as few read calls as possible. The kernel produces the table afresh for
+    /// each read call while sockets come and go, so a row can be skipped or repeated at a call
+    /// boundary; a large buffer makes one call take the whole table on all but huge tables.
+    /// </summary>
+    private static string ReadWhole(string path)
+    {
+        const int ReadSize = 4 << 20;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ReadSize);
+        try
+        {
+            using var text = new MemoryStream();
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                text.Write(buffer, 0, read);
+            }
+
+            return System.Text.Encoding.ASCII.GetString(text.GetBuffer(), 0, (int)text.Length);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Parses one data row of <c>/proc/net/tcp</c> or <c>/proc/net/tcp6</c>.</summary>

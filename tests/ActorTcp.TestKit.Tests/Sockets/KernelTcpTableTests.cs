@@ -54,8 +54,8 @@ public sealed class KernelTcpTableTests
         await client.ConnectAsync(listener.LocalEndPoint!);
         using var server = await listener.AcceptAsync();
         var clientPort = ((IPEndPoint)client.LocalEndPoint!).Port;
-        Assert.Equal(1, KernelTcpTable.Count(KernelTcpState.Listen, localPort: serverPort));
-        Assert.Equal(1, KernelTcpTable.Count(KernelTcpState.Established, localPort: serverPort, remotePort: clientPort));
+        await WaitUntil(() => KernelTcpTable.Count(KernelTcpState.Listen, localPort: serverPort) == 1);
+        await WaitUntil(() => KernelTcpTable.Count(KernelTcpState.Established, localPort: serverPort, remotePort: clientPort) == 1);
 
         // Fault: the client sends FIN and the server does not close.
         client.Shutdown(SocketShutdown.Send);
@@ -66,8 +66,8 @@ public sealed class KernelTcpTableTests
         await WaitUntil(() => KernelTcpTable.Count(KernelTcpState.CloseWait, localPort: serverPort) == 0);
 
         // ...and the client, which sent the first FIN, is the side that holds TIME_WAIT.
-        await WaitUntil(() => KernelTcpTable.Count(KernelTcpState.TimeWait, localPort: clientPort, remotePort: serverPort) == 1);
-        Assert.Equal(0, KernelTcpTable.Count(KernelTcpState.TimeWait, localPort: serverPort, remotePort: clientPort));
+        await WaitUntil(() => KernelTcpTable.Count(KernelTcpState.TimeWait, localPort: clientPort, remotePort: serverPort) == 1
+            && KernelTcpTable.Count(KernelTcpState.TimeWait, localPort: serverPort, remotePort: clientPort) == 0);
     }
 
     private static async Task WaitUntil(Func<bool> condition)
