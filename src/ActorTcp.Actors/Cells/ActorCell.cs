@@ -343,7 +343,8 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
 
     private void ProcessSystemMessages()
     {
-        while (true)
+        // A plain read first: most runs have no system message, and the exchange is a full fence.
+        while (Volatile.Read(ref _systemMessages) is not null)
         {
             var latestFirst = Interlocked.Exchange(ref _systemMessages, null);
             if (latestFirst is null)
