@@ -270,7 +270,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         _currentSender = envelope.Sender;
         try
         {
-            if (message is IAutoReceivedMessage)
+            if (IsAutoReceived(message))
             {
                 AutoReceive(message);
             }
@@ -302,6 +302,16 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
                 ClearCurrentMessage();
             }
         }
+    }
+
+    /// <summary>
+    /// The messages the cell handles itself; all three types are sealed, so comparing exact types
+    /// is both correct and cheaper than a type test per message.
+    /// </summary>
+    private static bool IsAutoReceived(object message)
+    {
+        var type = message.GetType();
+        return type == typeof(Terminated) || type == typeof(PoisonPill) || type == typeof(Kill);
     }
 
     private object? Intercept(object message)
