@@ -17,6 +17,15 @@ namespace ActorTcp.Actors.Cells;
 /// on the thread pool and holds only its stub queue node.
 /// </para>
 /// <para>
+/// Hand-off: when a run makes an idle actor runnable (a reply in a request-response exchange), that
+/// one actor is kept in a per-thread slot instead of going through the thread-pool queue, and runs
+/// on the same thread as soon as the current run ends — the "run next" slot of Go's and Tokio's
+/// schedulers. It saves a queue round trip and a cross-core migration per message in
+/// conversations between actors. The slot never holds a cell longer than the rest of the current
+/// message: it is released to the pool before the running actor takes its next message, after at
+/// most <see cref="MaxHandOffs"/> consecutive hand-offs, and by <c>Ask</c> (which callers may block on).
+/// </para>
+/// <para>
 /// Every other field is touched only by the run that owns the <see cref="Scheduled"/> bit (whose
 /// atomic hand-over orders the memory accesses of successive runs), except the children container,
 /// which is locked because top-level actors are created and stopped from any thread.
@@ -33,8 +42,14 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     /// <summary>The actor has terminated; user messages go to dead letters.</summary>
     private const int Closed = 4;
 
+    /// <summary>Consecutive runs one pool work item may carry through the hand-off slot before it yields the thread.</summary>
+    private const int MaxHandOffs = 32;
+
     [ThreadStatic]
     private static ActorCell? t_underConstruction;
+
+    [ThreadStatic]
+    private static ActorCell? t_handOff;
 
     [ThreadStatic]
     private static LocalActorRef? t_runningSelf;
@@ -175,6 +190,12 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
             var seen = Interlocked.CompareExchange(ref _status, status | Scheduled, status);
             if (seen == status)
             {
+                if (t_runningSelf is not null && t_handOff is null)
+                {
+                    t_handOff = this;
+                    return;
+                }
+
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
             }
@@ -183,8 +204,45 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         }
     }
 
-    /// <summary>One run on the thread pool.</summary>
+    /// <summary>
+    /// Puts the cell waiting in this thread's hand-off slot on the thread pool, so nothing that may
+    /// block the thread (the next message, a caller awaiting an <c>Ask</c>) can delay it.
+    /// </summary>
+    internal static void ReleaseHandOff()
+    {
+        if (t_handOff is { } pending)
+        {
+            t_handOff = null;
+            ThreadPool.UnsafeQueueUserWorkItem(pending, preferLocal: false);
+        }
+    }
+
+    /// <summary>The thread-pool entry: this cell's run, then the runs handed off along the way.</summary>
     public void Execute()
+    {
+        var cell = this;
+        for (var handOffs = 0; ; handOffs++)
+        {
+            cell.RunOnce();
+            var next = t_handOff;
+            if (next is null)
+            {
+                return;
+            }
+
+            t_handOff = null;
+            if (handOffs == MaxHandOffs)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(next, preferLocal: false);
+                return;
+            }
+
+            cell = next;
+        }
+    }
+
+    /// <summary>One run: system messages, then up to a throughput's worth of user messages.</summary>
+    private void RunOnce()
     {
         var previousSelf = t_runningSelf;
         t_runningSelf = _self;
@@ -237,6 +295,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
                 break;
             }
 
+            ReleaseHandOff();
             Invoke(envelope);
             budget--;
             if (Volatile.Read(ref _systemMessages) is not null)
