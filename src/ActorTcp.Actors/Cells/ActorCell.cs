@@ -106,8 +106,6 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     /// <summary>The instance currently bound to this cell (null before creation and after termination).</summary>
     internal ActorBase? Actor => _actor;
 
-    internal bool IsTerminated => (Volatile.Read(ref _status) & Closed) != 0;
-
     /// <summary>
     /// The sender to record for a tell: null means "the actor running on this thread, if any" (as
     /// Akka.NET's implicit sender), and <see cref="ActorRefs.NoSender"/> means none.
