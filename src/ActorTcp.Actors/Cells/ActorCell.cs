@@ -17,7 +17,7 @@ namespace ActorTcp.Actors.Cells;
 /// on the thread pool and holds only its stub queue node.
 /// </para>
 /// <para>
-/// Hand-off: when a run makes an idle actor runnable (a reply in a request-response exchange), that
+/// Hand-off: when a run's tell makes an idle actor runnable (a reply in a request-response exchange), that
 /// one actor is kept in a per-thread slot instead of going through the thread-pool queue, and runs
 /// on the same thread as soon as the current run ends — the "run next" slot of Go's and Tokio's
 /// schedulers. It saves a queue round trip and a cross-core migration per message in
@@ -157,7 +157,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         }
 
         _mailbox.Enqueue(new Envelope(message, sender));
-        TrySchedule(Suspended);
+        TrySchedule(Suspended, mayHandOff: true);
     }
 
     /// <summary>Enqueues a system message; processed even while the actor is suspended or terminated.</summary>
@@ -176,11 +176,15 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
             head = seen;
         }
 
-        TrySchedule(0);
+        TrySchedule(0, mayHandOff: false);
     }
 
-    /// <summary>Queues the cell on the thread pool unless it is already queued or a <paramref name="blockingBits"/> bit is set.</summary>
-    private void TrySchedule(int blockingBits)
+    /// <summary>
+    /// Queues the cell on the thread pool unless it is already queued or a <paramref name="blockingBits"/>
+    /// bit is set. Only user messages may use the hand-off slot: a system message (creating a child,
+    /// stopping an actor) is never held behind code that might wait for its effect.
+    /// </summary>
+    private void TrySchedule(int blockingBits, bool mayHandOff)
     {
         var status = Volatile.Read(ref _status);
         while ((status & (Scheduled | blockingBits)) == 0)
@@ -188,7 +192,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
             var seen = Interlocked.CompareExchange(ref _status, status | Scheduled, status);
             if (seen == status)
             {
-                if (t_runningSelf is not null && t_handOff is null)
+                if (mayHandOff && t_runningSelf is not null && t_handOff is null)
                 {
                     t_handOff = this;
                     return;
@@ -271,7 +275,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
             Interlocked.And(ref _status, ~Scheduled);
             if (moreUnstashed || HasWorkAfterRun())
             {
-                TrySchedule(0);
+                TrySchedule(0, mayHandOff: false);
             }
         }
     }

@@ -47,6 +47,35 @@ public sealed class HandOffTests
         Assert.True(waited);
     }
 
+    [Fact]
+    public async Task ActorWaitingInItsHandlerForANewChildToStart_SeesItStart()
+    {
+        // Arrange
+        await using var system = ActorSystem.Create("handoff");
+        var parent = system.ActorOf(Props.Create(() => new WaitingParent()));
+
+        // Act
+        var started = await parent.Ask<bool>("spawn", Timeout);
+
+        // Assert
+        Assert.True(started);
+    }
+
+    private sealed class WaitingParent : ReceiveActor
+    {
+        public WaitingParent() => Receive<string>(_ =>
+        {
+            using var started = new ManualResetEventSlim();
+            Context.ActorOf(Props.Create(() => new StartSignaller(started)), "child");
+            Sender.Tell(started.Wait(Timeout));
+        });
+    }
+
+    private sealed class StartSignaller(ManualResetEventSlim started) : ReceiveActor
+    {
+        protected override void PreStart() => started.Set();
+    }
+
     private sealed class Answerer : ReceiveActor
     {
         public Answerer() => Receive<int>(n => Sender.Tell(n * 42));
