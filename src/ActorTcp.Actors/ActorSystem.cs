@@ -80,9 +80,6 @@ public sealed class ActorSystem : IAsyncDisposable
     /// <summary>Completes when <see cref="Terminate"/> has stopped every actor and every <c>PostStop</c> has run.</summary>
     public Task WhenTerminated => _terminated.Task;
 
-    /// <summary>The user guardian, parent of the top-level actors.</summary>
-    internal IActorRef Guardian => _guardian.Self;
-
     internal int Throughput { get; }
 
     /// <summary>The scheduler with its allocation-free entry points, for keyed timers and ask.</summary>

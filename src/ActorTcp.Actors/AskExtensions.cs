@@ -38,6 +38,9 @@ public static class AskExtensions
             ?? throw new ArgumentException($"Cannot ask [{target.Path}]: it is not an actor of a running system", nameof(target));
         var promise = new PromiseActorRef<T>(system, target, message.GetType(), timeout, cancellationToken);
         target.Tell(message, promise);
+
+        // An asking actor may block on the answer; the target must not wait in its hand-off slot.
+        ActorCell.ReleaseHandOff();
         return promise.Task;
     }
 

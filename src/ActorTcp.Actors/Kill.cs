@@ -1,12 +1,10 @@
-using ActorTcp.Actors.Cells;
-
 namespace ActorTcp.Actors;
 
 /// <summary>
 /// Makes the receiving actor fail with an <see cref="ActorKilledException"/>, which its supervisor
 /// handles like any failure (the default strategy stops it).
 /// </summary>
-public sealed class Kill : IAutoReceivedMessage
+public sealed class Kill
 {
     private Kill()
     {

@@ -1,12 +1,10 @@
-using ActorTcp.Actors.Cells;
-
 namespace ActorTcp.Actors;
 
 /// <summary>
 /// Stops the receiving actor once it has processed the messages enqueued before the pill; the
 /// messages after it go to dead letters.
 /// </summary>
-public sealed class PoisonPill : IAutoReceivedMessage
+public sealed class PoisonPill
 {
     private PoisonPill()
     {

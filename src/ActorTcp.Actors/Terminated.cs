@@ -1,5 +1,3 @@
-using ActorTcp.Actors.Cells;
-
 namespace ActorTcp.Actors;
 
 /// <summary>
@@ -12,4 +10,4 @@ namespace ActorTcp.Actors;
 /// True when the actor was seen alive by the runtime; false when it was already gone when watched.
 /// </param>
 /// <param name="AddressTerminated">Always false here: there is no remoting.</param>
-public sealed record Terminated(IActorRef ActorRef, bool ExistenceConfirmed, bool AddressTerminated) : IAutoReceivedMessage;
+public sealed record Terminated(IActorRef ActorRef, bool ExistenceConfirmed, bool AddressTerminated);

@@ -17,6 +17,15 @@ namespace ActorTcp.Actors.Cells;
 /// on the thread pool and holds only its stub queue node.
 /// </para>
 /// <para>
+/// Hand-off: when a run's tell makes an idle actor runnable (a reply in a request-response exchange), that
+/// one actor is kept in a per-thread slot instead of going through the thread-pool queue, and runs
+/// on the same thread as soon as the current run ends — the "run next" slot of Go's and Tokio's
+/// schedulers. It saves a queue round trip and a cross-core migration per message in
+/// conversations between actors. The slot never holds a cell longer than the rest of the current
+/// message: it is released to the pool before the running actor takes its next message, after at
+/// most <see cref="MaxHandOffs"/> consecutive hand-offs, and by <c>Ask</c> (which callers may block on).
+/// </para>
+/// <para>
 /// Every other field is touched only by the run that owns the <see cref="Scheduled"/> bit (whose
 /// atomic hand-over orders the memory accesses of successive runs), except the children container,
 /// which is locked because top-level actors are created and stopped from any thread.
@@ -33,8 +42,14 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     /// <summary>The actor has terminated; user messages go to dead letters.</summary>
     private const int Closed = 4;
 
+    /// <summary>Consecutive runs one pool work item may carry through the hand-off slot before it yields the thread.</summary>
+    private const int MaxHandOffs = 32;
+
     [ThreadStatic]
     private static ActorCell? t_underConstruction;
+
+    [ThreadStatic]
+    private static ActorCell? t_handOff;
 
     [ThreadStatic]
     private static LocalActorRef? t_runningSelf;
@@ -91,8 +106,6 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     /// <summary>The instance currently bound to this cell (null before creation and after termination).</summary>
     internal ActorBase? Actor => _actor;
 
-    internal bool IsTerminated => (Volatile.Read(ref _status) & Closed) != 0;
-
     /// <summary>
     /// The sender to record for a tell: null means "the actor running on this thread, if any" (as
     /// Akka.NET's implicit sender), and <see cref="ActorRefs.NoSender"/> means none.
@@ -144,7 +157,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         }
 
         _mailbox.Enqueue(new Envelope(message, sender));
-        TrySchedule(Suspended);
+        TrySchedule(Suspended, mayHandOff: true);
     }
 
     /// <summary>Enqueues a system message; processed even while the actor is suspended or terminated.</summary>
@@ -163,11 +176,15 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
             head = seen;
         }
 
-        TrySchedule(0);
+        TrySchedule(0, mayHandOff: false);
     }
 
-    /// <summary>Queues the cell on the thread pool unless it is already queued or a <paramref name="blockingBits"/> bit is set.</summary>
-    private void TrySchedule(int blockingBits)
+    /// <summary>
+    /// Queues the cell on the thread pool unless it is already queued or a <paramref name="blockingBits"/>
+    /// bit is set. Only user messages may use the hand-off slot: a system message (creating a child,
+    /// stopping an actor) is never held behind code that might wait for its effect.
+    /// </summary>
+    private void TrySchedule(int blockingBits, bool mayHandOff)
     {
         var status = Volatile.Read(ref _status);
         while ((status & (Scheduled | blockingBits)) == 0)
@@ -175,6 +192,12 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
             var seen = Interlocked.CompareExchange(ref _status, status | Scheduled, status);
             if (seen == status)
             {
+                if (mayHandOff && t_runningSelf is not null && t_handOff is null)
+                {
+                    t_handOff = this;
+                    return;
+                }
+
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
             }
@@ -183,8 +206,45 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         }
     }
 
-    /// <summary>One run on the thread pool.</summary>
+    /// <summary>
+    /// Puts the cell waiting in this thread's hand-off slot on the thread pool, so nothing that may
+    /// block the thread (the next message, a caller awaiting an <c>Ask</c>) can delay it.
+    /// </summary>
+    internal static void ReleaseHandOff()
+    {
+        if (t_handOff is { } pending)
+        {
+            t_handOff = null;
+            ThreadPool.UnsafeQueueUserWorkItem(pending, preferLocal: false);
+        }
+    }
+
+    /// <summary>The thread-pool entry: this cell's run, then the runs handed off along the way.</summary>
     public void Execute()
+    {
+        var cell = this;
+        for (var handOffs = 0; ; handOffs++)
+        {
+            cell.RunOnce();
+            var next = t_handOff;
+            if (next is null)
+            {
+                return;
+            }
+
+            t_handOff = null;
+            if (handOffs == MaxHandOffs)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(next, preferLocal: false);
+                return;
+            }
+
+            cell = next;
+        }
+    }
+
+    /// <summary>One run: system messages, then up to a throughput's worth of user messages.</summary>
+    private void RunOnce()
     {
         var previousSelf = t_runningSelf;
         t_runningSelf = _self;
@@ -215,7 +275,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
             Interlocked.And(ref _status, ~Scheduled);
             if (moreUnstashed || HasWorkAfterRun())
             {
-                TrySchedule(0);
+                TrySchedule(0, mayHandOff: false);
             }
         }
     }
@@ -237,6 +297,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
                 break;
             }
 
+            ReleaseHandOff();
             Invoke(envelope);
             budget--;
             if (Volatile.Read(ref _systemMessages) is not null)
@@ -270,7 +331,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         _currentSender = envelope.Sender;
         try
         {
-            if (message is IAutoReceivedMessage)
+            if (IsAutoReceived(message))
             {
                 AutoReceive(message);
             }
@@ -302,6 +363,16 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
                 ClearCurrentMessage();
             }
         }
+    }
+
+    /// <summary>
+    /// The messages the cell handles itself; all three types are sealed, so comparing exact types
+    /// is both correct and cheaper than a type test per message.
+    /// </summary>
+    private static bool IsAutoReceived(object message)
+    {
+        var type = message.GetType();
+        return type == typeof(Terminated) || type == typeof(PoisonPill) || type == typeof(Kill);
     }
 
     private object? Intercept(object message)
@@ -343,7 +414,8 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
 
     private void ProcessSystemMessages()
     {
-        while (true)
+        // A plain read first: most runs have no system message, and the exchange is a full fence.
+        while (Volatile.Read(ref _systemMessages) is not null)
         {
             var latestFirst = Interlocked.Exchange(ref _systemMessages, null);
             if (latestFirst is null)

@@ -19,8 +19,6 @@ internal sealed class Probe
 
     public IActorRef Ref { get; }
 
-    public IActorRef? LastSender { get; private set; }
-
     public static Probe Create(ActorSystem system, string? name = null) => new(system, name);
 
     public async Task<Received> ReceiveAsync(TimeSpan? timeout = null)
@@ -28,9 +26,7 @@ internal sealed class Probe
         using var cancellation = new CancellationTokenSource(timeout ?? DefaultTimeout);
         try
         {
-            var received = await _received.Reader.ReadAsync(cancellation.Token);
-            LastSender = received.Sender;
-            return received;
+            return await _received.Reader.ReadAsync(cancellation.Token);
         }
         catch (OperationCanceledException)
         {
