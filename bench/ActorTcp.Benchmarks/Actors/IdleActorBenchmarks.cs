@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Threading.Tasks.Dataflow;
+using ActorTcp.Actors;
+using BenchmarkDotNet.Attributes;
+
+namespace ActorTcp.Benchmarks.Actors;
+
+/// <summary>
+/// Bytes per idle actor, mailbox included, against idle <c>ActionBlock&lt;Ball&gt;</c> instances
+/// with the same per-actor state. The global setup creates <see cref="IdleActors"/> of them, has
+/// each process one message (so any lazily allocated queue segment is counted), waits until they
+/// are idle, and records the growth of <c>GC.GetTotalMemory(true)</c> divided by their number; the
+/// figure appears in the <see cref="RetainedBytesColumn"/> columns. The timed operation wakes every
+/// idle actor with one message and waits until all have processed it; each operation is one actor.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(FootprintConfig))]
+public class IdleActorBenchmarks
+{
+    /// <summary>How many idle actors (or blocks) are measured.</summary>
+    public const int IdleActors = 100_000;
+
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(200);
+
+    private readonly CountdownEvent _processed = new(1);
+    private ActorSystem? _system;
+    private IActorRef[] _actors = [];
+    private ActionBlock<Ball>[] _blocks = [];
+
+    /// <summary>Retained bytes per idle actor by benchmark method name, filled by the global setups.</summary>
+    public static ConcurrentDictionary<string, double> RetainedBytesPerActor { get; } = new();
+
+    [GlobalSetup(Target = nameof(ActionBlocks))]
+    public void SetUpBlocks()
+    {
+        _blocks = new ActionBlock<Ball>[IdleActors];
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var i = 0; i < _blocks.Length; i++)
+        {
+            _blocks[i] = new ActionBlock<Ball>(new MessageCounter(_processed, 1).Receive);
+        }
+
+        ActionBlocks();
+        RetainedBytesPerActor[nameof(ActionBlocks)] = RetainedPerActorSince(before);
+    }
+
+    [GlobalSetup(Target = nameof(Actors))]
+    public void SetUpActors()
+    {
+        _system = ActorSystem.Create("idle");
+        _actors = new IActorRef[IdleActors];
+        var props = Props.Create(() => new CountingActor(_processed, 1));
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var i = 0; i < _actors.Length; i++)
+        {
+            _actors[i] = _system.ActorOf(props);
+        }
+
+        Actors();
+        RetainedBytesPerActor[nameof(Actors)] = RetainedPerActorSince(before);
+    }
+
+    [GlobalCleanup]
+    public void CleanUp()
+    {
+        foreach (var block in _blocks)
+        {
+            block.Complete();
+        }
+
+        _blocks = [];
+        _system?.Terminate().Wait();
+        _system = null;
+        _actors = [];
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = IdleActors)]
+    public void ActionBlocks()
+    {
+        _processed.Reset(IdleActors);
+        foreach (var block in _blocks)
+        {
+            block.Post(Ball.Instance);
+        }
+
+        _processed.Wait();
+    }
+
+    [Benchmark(OperationsPerInvoke = IdleActors)]
+    public void Actors()
+    {
+        _processed.Reset(IdleActors);
+        foreach (var actor in _actors)
+        {
+            actor.Tell(Ball.Instance, ActorRefs.NoSender);
+        }
+
+        _processed.Wait();
+    }
+
+    private static double RetainedPerActorSince(long before)
+    {
+        // The count is signalled inside the last handler; let every run hand its thread back first.
+        Thread.Sleep(SettleTime);
+        return (double)(GC.GetTotalMemory(forceFullCollection: true) - before) / IdleActors;
+    }
+}
