@@ -7,7 +7,9 @@ namespace ActorTcp.Actors;
 /// </summary>
 /// <remarks>
 /// Only the actor's own run loop touches a handler set, so the caches need no synchronization.
-/// The last type seen is kept apart because an actor mostly receives the same type again.
+/// The last type seen is kept apart because an actor mostly receives the same type again; the
+/// dictionary of every type seen is only allocated once a second type arrives, because an idle
+/// actor should cost as little memory as possible.
 /// </remarks>
 internal sealed class MessageHandlerSet
 {
@@ -31,6 +33,18 @@ internal sealed class MessageHandlerSet
         _candidatesByType = null;
     }
 
+    /// <summary>
+    /// Trims the handler array to the registered handlers once configuration is over, so that a
+    /// message type every handler accepts can share it as its candidate list.
+    /// </summary>
+    public void Seal()
+    {
+        if (_handlers.Length != _count)
+        {
+            Array.Resize(ref _handlers, _count);
+        }
+    }
+
     public bool TryHandle(object message)
     {
         var candidates = CandidatesFor(message.GetType());
@@ -52,24 +66,56 @@ internal sealed class MessageHandlerSet
             return _lastCandidates;
         }
 
-        _candidatesByType ??= new();
-        if (!_candidatesByType.TryGetValue(type, out var candidates))
+        if (_candidatesByType is null || !_candidatesByType.TryGetValue(type, out var candidates))
         {
-            var matching = new List<MessageHandler>(_count);
-            for (var i = 0; i < _count; i++)
-            {
-                if (_handlers[i].MessageType.IsAssignableFrom(type))
-                {
-                    matching.Add(_handlers[i]);
-                }
-            }
+            candidates = Match(type);
 
-            candidates = matching.Count == 0 ? NoHandlers : matching.ToArray();
-            _candidatesByType[type] = candidates;
+            // The table is made when a second type arrives: most idle actors have only ever seen one,
+            // and the last-type cache alone serves them without a dictionary per actor.
+            if (_lastType is not null)
+            {
+                _candidatesByType ??= new() { [_lastType] = _lastCandidates };
+                _candidatesByType[type] = candidates;
+            }
         }
 
         _lastType = type;
         _lastCandidates = candidates;
+        return candidates;
+    }
+
+    private MessageHandler[] Match(Type type)
+    {
+        var matching = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            if (_handlers[i].MessageType.IsAssignableFrom(type))
+            {
+                matching++;
+            }
+        }
+
+        if (matching == 0)
+        {
+            return NoHandlers;
+        }
+
+        // A full, sealed array is never written again (a later Add reallocates it), so it can be shared.
+        if (matching == _handlers.Length)
+        {
+            return _handlers;
+        }
+
+        var candidates = new MessageHandler[matching];
+        var next = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            if (_handlers[i].MessageType.IsAssignableFrom(type))
+            {
+                candidates[next++] = _handlers[i];
+            }
+        }
+
         return candidates;
     }
 }
