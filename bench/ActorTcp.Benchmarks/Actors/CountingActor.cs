@@ -5,25 +5,31 @@ namespace ActorTcp.Benchmarks.Actors;
 /// <summary>
 /// An actor whose work is to count balls; it signals <c>done</c> once every
 /// <c>messagesPerSignal</c> balls. Its state is the same as <see cref="MessageCounter"/>'s, the
-/// baseline's per-block state.
+/// baseline's per-block state, and its handler is a method, as the baseline's is.
 /// </summary>
 internal sealed class CountingActor : ReceiveActor
 {
-    private readonly CountdownEvent? _started;
+    private readonly CountdownEvent _done;
+    private readonly int _messagesPerSignal;
     private int _count;
 
-    public CountingActor(CountdownEvent done, int messagesPerSignal, CountdownEvent? started = null)
+    /// <param name="done">Signalled once every <paramref name="messagesPerSignal"/> balls.</param>
+    /// <param name="messagesPerSignal">How many balls make one signal.</param>
+    /// <param name="constructed">Signalled when the instance has been built, for the creation suite.</param>
+    public CountingActor(CountdownEvent done, int messagesPerSignal, CountdownEvent? constructed = null)
     {
-        _started = started;
-        Receive<Ball>(_ =>
-        {
-            if (++_count == messagesPerSignal)
-            {
-                _count = 0;
-                done.Signal();
-            }
-        });
+        _done = done;
+        _messagesPerSignal = messagesPerSignal;
+        Receive<Ball>(Count);
+        constructed?.Signal();
     }
 
-    protected override void PreStart() => _started?.Signal();
+    private void Count(Ball ball)
+    {
+        if (++_count == _messagesPerSignal)
+        {
+            _count = 0;
+            _done.Signal();
+        }
+    }
 }

@@ -16,7 +16,7 @@ namespace ActorTcp.Benchmarks.Actors;
 [Config(typeof(ThroughputConfig))]
 public class PingPongBenchmarks
 {
-    private const int RoundTripsPerInvoke = 100_000;
+    private const int RoundTripsPerInvoke = 200_000;
     private const int MessagesPerInvoke = 2 * RoundTripsPerInvoke;
 
     private readonly CountdownEvent _rallyOver = new(1);
