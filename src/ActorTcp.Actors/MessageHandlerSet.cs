@@ -1,15 +1,14 @@
 namespace ActorTcp.Actors;
 
 /// <summary>
-/// One behaviour of a <see cref="ReceiveActor"/>: its handlers in registration order, plus a cache
-/// from a message's runtime type to the handlers that accept it, so dispatch never re-tests types
-/// the behaviour has already seen.
+/// One behaviour of a <see cref="ReceiveActor"/>: its handlers in registration order. A message goes
+/// to the first handler whose type matches and which accepts it.
 /// </summary>
 /// <remarks>
-/// Only the actor's own run loop touches a handler set, so the caches need no synchronization.
-/// The last type seen is kept apart because an actor mostly receives the same type again; the
-/// dictionary of every type seen is only allocated once a second type arrives, because an idle
-/// actor should cost as little memory as possible.
+/// Dispatch walks the handlers and lets each one test the message's type itself (a generic type
+/// test, which the JIT compiles to a cheap check) rather than caching candidate lists per type:
+/// behaviours have few handlers, and a per-actor cache costs every idle actor more memory than
+/// the walk costs time. Only the actor's own run loop touches a handler set.
 /// </remarks>
 internal sealed class MessageHandlerSet
 {
@@ -17,9 +16,6 @@ internal sealed class MessageHandlerSet
 
     private MessageHandler[] _handlers = NoHandlers;
     private int _count;
-    private Type? _lastType;
-    private MessageHandler[] _lastCandidates = NoHandlers;
-    private Dictionary<Type, MessageHandler[]>? _candidatesByType;
 
     public void Add(MessageHandler handler)
     {
@@ -29,14 +25,9 @@ internal sealed class MessageHandlerSet
         }
 
         _handlers[_count++] = handler;
-        _lastType = null;
-        _candidatesByType = null;
     }
 
-    /// <summary>
-    /// Trims the handler array to the registered handlers once configuration is over, so that a
-    /// message type every handler accepts can share it as its candidate list.
-    /// </summary>
+    /// <summary>Trims the handler array to the registered handlers once configuration is over.</summary>
     public void Seal()
     {
         if (_handlers.Length != _count)
@@ -47,75 +38,15 @@ internal sealed class MessageHandlerSet
 
     public bool TryHandle(object message)
     {
-        var candidates = CandidatesFor(message.GetType());
-        for (var i = 0; i < candidates.Length; i++)
+        var handlers = _handlers;
+        for (var i = 0; i < _count; i++)
         {
-            if (candidates[i].TryHandle(message))
+            if (handlers[i].TryHandle(message))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private MessageHandler[] CandidatesFor(Type type)
-    {
-        if (ReferenceEquals(type, _lastType))
-        {
-            return _lastCandidates;
-        }
-
-        if (_candidatesByType is null || !_candidatesByType.TryGetValue(type, out var candidates))
-        {
-            candidates = Match(type);
-
-            // The table is made when a second type arrives: most idle actors have only ever seen one,
-            // and the last-type cache alone serves them without a dictionary per actor.
-            if (_lastType is not null)
-            {
-                _candidatesByType ??= new() { [_lastType] = _lastCandidates };
-                _candidatesByType[type] = candidates;
-            }
-        }
-
-        _lastType = type;
-        _lastCandidates = candidates;
-        return candidates;
-    }
-
-    private MessageHandler[] Match(Type type)
-    {
-        var matching = 0;
-        for (var i = 0; i < _count; i++)
-        {
-            if (_handlers[i].MessageType.IsAssignableFrom(type))
-            {
-                matching++;
-            }
-        }
-
-        if (matching == 0)
-        {
-            return NoHandlers;
-        }
-
-        // A full, sealed array is never written again (a later Add reallocates it), so it can be shared.
-        if (matching == _handlers.Length)
-        {
-            return _handlers;
-        }
-
-        var candidates = new MessageHandler[matching];
-        var next = 0;
-        for (var i = 0; i < _count; i++)
-        {
-            if (_handlers[i].MessageType.IsAssignableFrom(type))
-            {
-                candidates[next++] = _handlers[i];
-            }
-        }
-
-        return candidates;
     }
 }
