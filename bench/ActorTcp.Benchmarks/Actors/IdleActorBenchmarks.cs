@@ -10,7 +10,9 @@ namespace ActorTcp.Benchmarks.Actors;
 /// with the same per-actor state. The global setup creates <see cref="IdleActors"/> of them, has
 /// each process one message (so any lazily allocated queue segment is counted), waits until they
 /// are idle, and records the growth of <c>GC.GetTotalMemory(true)</c> divided by their number; the
-/// figure appears in the <see cref="RetainedBytesColumn"/> columns. The timed operation wakes every
+/// figure appears in the <see cref="RetainedBytesColumn"/> columns. <c>Actors</c> are
+/// <see cref="ReceiveActor"/>s (the usual kind, with a handler table), <c>UntypedActors</c> the same
+/// counter without one. The timed operation wakes every
 /// idle actor with one message and waits until all have processed it; each operation is one actor.
 /// </summary>
 [MemoryDiagnoser]
@@ -45,20 +47,10 @@ public class IdleActorBenchmarks
     }
 
     [GlobalSetup(Target = nameof(Actors))]
-    public void SetUpActors()
-    {
-        _system = ActorSystem.Create("idle");
-        _actors = new IActorRef[IdleActors];
-        var props = Props.Create(() => new CountingActor(_processed, 1));
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        for (var i = 0; i < _actors.Length; i++)
-        {
-            _actors[i] = _system.ActorOf(props);
-        }
+    public void SetUpActors() => CreateIdleActors(nameof(Actors), Props.Create(() => new CountingActor(_processed, 1)));
 
-        Actors();
-        RetainedBytesPerActor[nameof(Actors)] = RetainedPerActorSince(before);
-    }
+    [GlobalSetup(Target = nameof(UntypedActors))]
+    public void SetUpUntypedActors() => CreateIdleActors(nameof(UntypedActors), Props.Create(() => new UntypedCountingActor(_processed, 1)));
 
     [GlobalCleanup]
     public void CleanUp()
@@ -87,7 +79,26 @@ public class IdleActorBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = IdleActors)]
-    public void Actors()
+    public void Actors() => WakeActors();
+
+    [Benchmark(OperationsPerInvoke = IdleActors)]
+    public void UntypedActors() => WakeActors();
+
+    private void CreateIdleActors(string benchmark, Props props)
+    {
+        _system = ActorSystem.Create("idle");
+        _actors = new IActorRef[IdleActors];
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var i = 0; i < _actors.Length; i++)
+        {
+            _actors[i] = _system.ActorOf(props);
+        }
+
+        WakeActors();
+        RetainedBytesPerActor[benchmark] = RetainedPerActorSince(before);
+    }
+
+    private void WakeActors()
     {
         _processed.Reset(IdleActors);
         foreach (var actor in _actors)
