@@ -16,28 +16,29 @@ public sealed class ActorPath : IEquatable<ActorPath>
     /// <summary>The scheme every path starts with.</summary>
     public const string Scheme = "actortcp";
 
-    private readonly string? _systemName;
+    // The element name, or for the root the system's name: one field serves both so that each of
+    // the many child paths costs two references.
+    private readonly string _name;
 
     private ActorPath(string systemName)
     {
-        _systemName = systemName;
-        Name = "";
+        _name = systemName;
     }
 
     private ActorPath(ActorPath parent, string name)
     {
         Parent = parent;
-        Name = name;
+        _name = name;
     }
 
     /// <summary>The parent path, or <see langword="null"/> for the root path of a system.</summary>
     public ActorPath? Parent { get; }
 
     /// <summary>The last element of the path (empty for the root).</summary>
-    public string Name { get; }
+    public string Name => Parent is null ? "" : _name;
 
     /// <summary>The name of the actor system the path belongs to.</summary>
-    public string SystemName => Root._systemName!;
+    public string SystemName => Root._name;
 
     /// <summary>The root path of the system, <c>actortcp://system/</c>.</summary>
     public ActorPath Root
@@ -106,7 +107,7 @@ public sealed class ActorPath : IEquatable<ActorPath>
             if (left.Parent is null || right.Parent is null)
             {
                 return left.Parent is null && right.Parent is null
-                    && string.Equals(left._systemName, right._systemName, StringComparison.Ordinal);
+                    && string.Equals(left._name, right._name, StringComparison.Ordinal);
             }
 
             left = left.Parent;

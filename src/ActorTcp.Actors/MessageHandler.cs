@@ -1,23 +1,18 @@
 namespace ActorTcp.Actors;
 
-/// <summary>
-/// One <c>Receive&lt;T&gt;</c> registration of a <see cref="ReceiveActor"/>. <see cref="TryHandle"/> is
-/// only called with messages already known to be of <see cref="MessageType"/>.
-/// </summary>
-internal abstract class MessageHandler(Type messageType)
+/// <summary>One <c>Receive&lt;T&gt;</c> registration of a <see cref="ReceiveActor"/>.</summary>
+internal abstract class MessageHandler
 {
-    public Type MessageType { get; } = messageType;
-
+    /// <summary>Handles <paramref name="message"/> if it is of the registered type and accepted; returns whether it did.</summary>
     public abstract bool TryHandle(object message);
 }
 
 /// <summary>An action, optionally guarded by a predicate.</summary>
-internal sealed class ActionHandler<T>(Action<T> action, Predicate<T>? shouldHandle) : MessageHandler(typeof(T))
+internal sealed class ActionHandler<T>(Action<T> action, Predicate<T>? shouldHandle) : MessageHandler
 {
     public override bool TryHandle(object message)
     {
-        var typed = (T)message;
-        if (shouldHandle is not null && !shouldHandle(typed))
+        if (message is not T typed || (shouldHandle is not null && !shouldHandle(typed)))
         {
             return false;
         }
@@ -28,7 +23,7 @@ internal sealed class ActionHandler<T>(Action<T> action, Predicate<T>? shouldHan
 }
 
 /// <summary>A function that reports whether it handled the message.</summary>
-internal sealed class FuncHandler<T>(Func<T, bool> handler) : MessageHandler(typeof(T))
+internal sealed class FuncHandler<T>(Func<T, bool> handler) : MessageHandler
 {
-    public override bool TryHandle(object message) => handler((T)message);
+    public override bool TryHandle(object message) => message is T typed && handler(typed);
 }

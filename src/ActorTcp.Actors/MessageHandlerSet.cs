@@ -1,13 +1,14 @@
 namespace ActorTcp.Actors;
 
 /// <summary>
-/// One behaviour of a <see cref="ReceiveActor"/>: its handlers in registration order, plus a cache
-/// from a message's runtime type to the handlers that accept it, so dispatch never re-tests types
-/// the behaviour has already seen.
+/// One behaviour of a <see cref="ReceiveActor"/>: its handlers in registration order. A message goes
+/// to the first handler whose type matches and which accepts it.
 /// </summary>
 /// <remarks>
-/// Only the actor's own run loop touches a handler set, so the caches need no synchronization.
-/// The last type seen is kept apart because an actor mostly receives the same type again.
+/// Dispatch walks the handlers and lets each one test the message's type itself (a generic type
+/// test, which the JIT compiles to a cheap check) rather than caching candidate lists per type:
+/// behaviours have few handlers, and a per-actor cache costs every idle actor more memory than
+/// the walk costs time. Only the actor's own run loop touches a handler set.
 /// </remarks>
 internal sealed class MessageHandlerSet
 {
@@ -15,9 +16,6 @@ internal sealed class MessageHandlerSet
 
     private MessageHandler[] _handlers = NoHandlers;
     private int _count;
-    private Type? _lastType;
-    private MessageHandler[] _lastCandidates = NoHandlers;
-    private Dictionary<Type, MessageHandler[]>? _candidatesByType;
 
     public void Add(MessageHandler handler)
     {
@@ -27,49 +25,28 @@ internal sealed class MessageHandlerSet
         }
 
         _handlers[_count++] = handler;
-        _lastType = null;
-        _candidatesByType = null;
+    }
+
+    /// <summary>Trims the handler array to the registered handlers once configuration is over.</summary>
+    public void Seal()
+    {
+        if (_handlers.Length != _count)
+        {
+            Array.Resize(ref _handlers, _count);
+        }
     }
 
     public bool TryHandle(object message)
     {
-        var candidates = CandidatesFor(message.GetType());
-        for (var i = 0; i < candidates.Length; i++)
+        var handlers = _handlers;
+        for (var i = 0; i < _count; i++)
         {
-            if (candidates[i].TryHandle(message))
+            if (handlers[i].TryHandle(message))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private MessageHandler[] CandidatesFor(Type type)
-    {
-        if (ReferenceEquals(type, _lastType))
-        {
-            return _lastCandidates;
-        }
-
-        _candidatesByType ??= new();
-        if (!_candidatesByType.TryGetValue(type, out var candidates))
-        {
-            var matching = new List<MessageHandler>(_count);
-            for (var i = 0; i < _count; i++)
-            {
-                if (_handlers[i].MessageType.IsAssignableFrom(type))
-                {
-                    matching.Add(_handlers[i]);
-                }
-            }
-
-            candidates = matching.Count == 0 ? NoHandlers : matching.ToArray();
-            _candidatesByType[type] = candidates;
-        }
-
-        _lastType = type;
-        _lastCandidates = candidates;
-        return candidates;
     }
 }

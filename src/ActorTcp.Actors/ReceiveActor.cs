@@ -107,7 +107,11 @@ public abstract class ReceiveActor : ActorBase
     /// <inheritdoc/>
     protected sealed override bool Receive(object message) => _behaviour.TryHandle(message);
 
-    internal override void OnConstructed() => _configuring = null;
+    internal override void OnConstructed()
+    {
+        _configuring?.Seal();
+        _configuring = null;
+    }
 
     private MessageHandlerSet Build(Action configure)
     {
@@ -124,6 +128,7 @@ public abstract class ReceiveActor : ActorBase
             _configuring = previous;
         }
 
+        next.Seal();
         return next;
     }
 
