@@ -48,6 +48,9 @@ public sealed partial class ConnectionActor : ActorBase
     private TimeSpan _peerClosedAt;
     private bool _published;
 
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
     private ConnectionActor(Socket socket, ConnectionInfo info, ConnectionSettings settings, IConnectionHandler handler)
     {
         _socket = socket;
