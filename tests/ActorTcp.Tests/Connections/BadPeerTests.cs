@@ -94,6 +94,31 @@ public sealed class BadPeerTests
     }
 
     [Fact]
+    public async Task PeerThatReadsLate_WritingSuspendsThenResumes_AndEveryFrameArrivesInOrder()
+    {
+        await using var harness = ConnectionHarness.Create(o =>
+        {
+            o.Framing.MaxFrameSize = 2048;
+            o.Write.HighWatermark = 16 * 1024;
+            o.Write.LowWatermark = 4 * 1024;
+            o.Tcp.SendBufferSize = 4096;
+        });
+        var burst = new Handlers.Burst(frames: 17);
+        var (client, server) = await harness.ConnectAsync(burst, clientReceiveBuffer: 4096);
+        using var _ = client;
+
+        await client.SendLineAsync("go");
+        await Eventually.TrueAsync(() => burst.Suspensions == 1, "the burst crossed the high watermark");
+        for (var i = 0; i < 17; i++)
+        {
+            Assert.Equal(i.ToString("D1000", System.Globalization.CultureInfo.InvariantCulture), await client.ReadLineAsync());
+        }
+
+        await Eventually.TrueAsync(() => burst.Resumptions == 1, "the drained queue resumed writing");
+        await Eventually.TrueAsync(() => server.Info.WriteQueueBytes == 0, "the queue is empty once the last send completed");
+    }
+
+    [Fact]
     public async Task PeerThatNeverReads_QueueStopsAtTheWatermark_AndIsClosedAsSlowConsumer()
     {
         await using var harness = ConnectionHarness.Create(o =>
