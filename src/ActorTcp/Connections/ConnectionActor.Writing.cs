@@ -11,7 +11,7 @@ namespace ActorTcp.Connections;
 /// </summary>
 public sealed partial class ConnectionActor
 {
-    private readonly Action _onWritten;
+    private Action? _onWritten;
     private ConfiguredValueTaskAwaitable<int>.ConfiguredValueTaskAwaiter _pendingSend;
     private WriteQueue? _writeQueue;
     private bool _sending;
@@ -155,7 +155,8 @@ public sealed partial class ConnectionActor
         }
         else
         {
-            send.UnsafeOnCompleted(_onWritten);
+            // Made on the first send the kernel could not take at once: most connections never need it.
+            send.UnsafeOnCompleted(_onWritten ??= OnSendCompleted);
         }
     }
 

@@ -71,7 +71,6 @@ public sealed partial class ConnectionActor : ActorBase
         _openedTimestamp = _time.GetTimestamp();
         _heartbeat = new HeartbeatMonitor(settings.Heartbeat, TimeSpan.Zero);
         _onReadable = OnReceiveCompleted;
-        _onWritten = OnSendCompleted;
     }
 
     /// <summary>Monotonic time since the connection was accepted, on the system's clock.</summary>
