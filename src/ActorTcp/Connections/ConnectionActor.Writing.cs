@@ -1,0 +1,249 @@
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using ActorTcp.Lifecycle;
+
+namespace ActorTcp.Connections;
+
+/// <summary>
+/// Writing: frames go into the write queue (created on the first write), and the queue is pumped into
+/// the socket at the end of each turn — synchronously while the kernel takes the bytes, then with one
+/// asynchronous send whose completion comes back as a message.
+/// </summary>
+public sealed partial class ConnectionActor
+{
+    private Action? _onWritten;
+    private ConfiguredValueTaskAwaitable<int>.ConfiguredValueTaskAwaiter _pendingSend;
+    private WriteQueue? _writeQueue;
+    private bool _sending;
+    private bool _flushRequested;
+    private bool _shutdownPending;
+    private bool _writeClosed;
+    private bool _dropUnsent;
+    private bool _suspensionUnannounced;
+
+    private bool CanWrite => !_writeClosed && !_released && _status.State != LifecycleState.Closed;
+
+    /// <summary>Queues one frame from the handler or a <see cref="ConnectionProtocol.Send"/> command.</summary>
+    private EnqueueResult Send(ReadOnlySpan<byte> payload)
+    {
+        var result = Enqueue(payload);
+        if (result == EnqueueResult.Suspended)
+        {
+            NotifySuspended();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Queues a frame of the connection's own (ping, pong, goodbye); dropped when writing is over. These
+    /// are queued while a lifecycle decision is being carried out, so a suspension they cause is
+    /// announced to the handler at the next pump, never from inside the decision.
+    /// </summary>
+    private void EnqueueControl(ReadOnlySpan<byte> payload)
+    {
+        if (Enqueue(payload) == EnqueueResult.Suspended)
+        {
+            _suspensionUnannounced = true;
+        }
+    }
+
+    private EnqueueResult Enqueue(ReadOnlySpan<byte> payload)
+    {
+        if (!CanWrite)
+        {
+            return EnqueueResult.Refused;
+        }
+
+        var queue = _writeQueue ??= CreateWriteQueue();
+        var before = queue.Length;
+        var result = queue.EnqueueFrame(_settings.Codec, payload, Now);
+        if (result == EnqueueResult.Refused)
+        {
+            return result;
+        }
+
+        _info.AddFrameOut();
+        _settings.Metrics.FrameSent();
+        QueueGrew(queue, before);
+        if (result == EnqueueResult.Suspended)
+        {
+            // The slow-consumer deadline may fall before whatever the timer waits for now.
+            EnsureTimerBy(queue.SuspendedSince + _settings.Options.Write.SlowConsumerTimeout);
+        }
+
+        return result;
+    }
+
+    private WriteQueue CreateWriteQueue()
+    {
+        var write = _settings.Options.Write;
+        var maxFrameBytes = _settings.Codec.GetEncodedLength(_settings.Options.Framing.MaxFrameSize);
+        return new WriteQueue(write.HighWatermark, write.LowWatermark, maxFrameBytes);
+    }
+
+    private void QueueGrew(WriteQueue queue, long before)
+    {
+        _info.SetWriteQueueBytes(queue.Length);
+        _settings.Metrics.WriteQueueChanged(queue.Length - before);
+    }
+
+    /// <summary>
+    /// Sends what is queued until the kernel stops taking bytes, then leaves one asynchronous send in
+    /// flight. When the queue is empty, carries out a pending FIN and reports a requested flush.
+    /// </summary>
+    private void PumpWrites()
+    {
+        if (_suspensionUnannounced)
+        {
+            _suspensionUnannounced = false;
+            if (_writeQueue is { IsSuspended: true })
+            {
+                NotifySuspended();
+            }
+        }
+
+        if (_sending || _released)
+        {
+            return;
+        }
+
+        var resumed = false;
+        if (_writeQueue is { } queue)
+        {
+            while (queue.Length > 0 && !_released)
+            {
+                var bytes = queue.Peek();
+                var sent = _socket.Send(bytes.Span, SocketFlags.None, out var error);
+                if (error == SocketError.WouldBlock)
+                {
+                    StartAsyncSend(bytes);
+                    break;
+                }
+
+                if (error != SocketError.Success)
+                {
+                    OnSocketError(error);
+                    return;
+                }
+
+                resumed |= Sent(queue, sent);
+            }
+        }
+
+        if (!_sending && !_released)
+        {
+            OnQueueEmpty();
+        }
+
+        if (resumed)
+        {
+            // Reading paused while writing was suspended; the pump is done with the queue, so the
+            // frames read now may queue and pump again safely.
+            ReadLoop();
+        }
+    }
+
+    private void StartAsyncSend(ReadOnlyMemory<byte> bytes)
+    {
+        var send = _socket.SendAsync(bytes, SocketFlags.None).ConfigureAwait(false).GetAwaiter();
+        _pendingSend = send;
+        _sending = true;
+        if (send.IsCompleted)
+        {
+            Self.Tell(ConnectionSignals.WriteCompleted.Instance, Actors.ActorRefs.NoSender);
+        }
+        else
+        {
+            // Made on the first send the kernel could not take at once: most connections never need it.
+            send.UnsafeOnCompleted(_onWritten ??= OnSendCompleted);
+        }
+    }
+
+    /// <summary>Runs on the socket's completion thread: only tells the actor.</summary>
+    private void OnSendCompleted()
+    {
+        if (!_socketClosed)
+        {
+            Self.Tell(ConnectionSignals.WriteCompleted.Instance, Actors.ActorRefs.NoSender);
+        }
+    }
+
+    private void OnWritten()
+    {
+        _sending = false;
+        var awaiter = _pendingSend;
+        _pendingSend = default;
+        if (_released || _writeQueue is not { } queue)
+        {
+            return;
+        }
+
+        int sent;
+        try
+        {
+            sent = awaiter.GetResult();
+        }
+        catch (SocketException exception)
+        {
+            OnSocketError(exception.SocketErrorCode);
+            return;
+        }
+
+        var resumed = Sent(queue, sent);
+        if (_dropUnsent)
+        {
+            DropQueuedWrites();
+        }
+
+        if (resumed)
+        {
+            ReadLoop();
+        }
+    }
+
+    /// <summary>Removes sent bytes from the queue; true when this resumed writing (the handler has been told).</summary>
+    private bool Sent(WriteQueue queue, int sent)
+    {
+        _heartbeat.RecordOutbound(Now);
+        _info.AddBytesOut(sent, _time.GetUtcNow());
+        _settings.Metrics.BytesSent(sent);
+        _settings.Metrics.WriteQueueChanged(-sent);
+        var resumed = queue.Advance(sent);
+        _info.SetWriteQueueBytes(queue.Length);
+        if (resumed)
+        {
+            NotifyResumed();
+        }
+
+        return resumed;
+    }
+
+    private void OnQueueEmpty()
+    {
+        if (_shutdownPending)
+        {
+            ShutdownSendNow();
+        }
+
+        if (_flushRequested && !_released)
+        {
+            _flushRequested = false;
+            Apply(LifecycleEvent.WritesFlushed.Instance);
+        }
+    }
+
+    /// <summary>Drops what is queued and not yet handed to the kernel (a FIN without flush).</summary>
+    private void DropQueuedWrites()
+    {
+        if (_writeQueue is not { } queue || _sending)
+        {
+            // A send in flight still reads the queue's buffers; the FIN waits for it, then the rest is dropped.
+            return;
+        }
+
+        _settings.Metrics.WriteQueueChanged(-queue.Length);
+        queue.Clear();
+        _info.SetWriteQueueBytes(0);
+    }
+}
