@@ -1,0 +1,45 @@
+using ActorTcp.Actors;
+using ActorTcp.TestKit.Sockets;
+
+namespace ActorTcp.Tests.Server;
+
+[Collection(ProcessWideStateCollection.Name)]
+public sealed class FileDescriptorTests
+{
+    [Fact]
+    public async Task TwoThousandConnectEchoCloseCycles_OpenDescriptorsReturnToTheirStartingCount()
+    {
+        // Arrange: warm up, so descriptors the runtime opens once (epoll, thread pool) are in the baseline.
+        await using var system = ActorSystem.Create("fd-cycles");
+        await using var server = TestServers.Start(system);
+        await RunCyclesAsync(server.Port, 40);
+        await WaitUntilNoConnectionsAsync(server);
+        var before = OpenFileDescriptors.Count();
+
+        // Act: 2,000 cycles, 8 at a time.
+        await RunCyclesAsync(server.Port, 2000);
+        await WaitUntilNoConnectionsAsync(server);
+
+        // Assert: every accepted socket was released.
+        await Eventually.TrueAsync(() => OpenFileDescriptors.Count() <= before, $"the descriptor count returns to {before}");
+        Assert.Equal(before, OpenFileDescriptors.Count());
+    }
+
+    private static async Task RunCyclesAsync(int port, int cycles)
+    {
+        const int Parallel = 8;
+        var next = -1;
+        var workers = Enumerable.Range(0, Parallel).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < cycles)
+            {
+                using var client = await LoopbackClient.ConnectAsync(port);
+                Assert.Equal("cycle", await client.EchoAsync("cycle"));
+            }
+        });
+        await Task.WhenAll(workers);
+    }
+
+    private static Task WaitUntilNoConnectionsAsync(ActorTcp.Server.TcpServer server) =>
+        Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 0, "every connection has ended");
+}
