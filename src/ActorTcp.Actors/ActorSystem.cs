@@ -1,7 +1,9 @@
 using ActorTcp.Actors.Cells;
 using ActorTcp.Actors.Dispatch;
 using ActorTcp.Actors.Event;
+using ActorTcp.Actors.Scheduling;
 using ActorTcp.Actors.Supervision;
+using ActorTcp.Actors.Timers;
 using Microsoft.Extensions.Logging;
 
 namespace ActorTcp.Actors;
@@ -23,6 +25,7 @@ public sealed class ActorSystem : IAsyncDisposable
     private readonly ActorCell _guardian;
     private readonly DeadLetterMonitor _deadLetterMonitor;
     private readonly ActorPath _temporaryRoot;
+    private readonly WheelScheduler _scheduler;
     private long _temporaryCounter;
 
     private ActorSystem(string name, ActorSystemSettings settings)
@@ -33,6 +36,8 @@ public sealed class ActorSystem : IAsyncDisposable
         LoggerFactory = settings.LoggerFactory;
         TimeProvider = settings.TimeProvider;
         Log = LoggerFactory.CreateLogger<ActorSystem>();
+        _scheduler = new WheelScheduler(
+            TimeProvider, settings.SchedulerTickDuration, settings.SchedulerTicksPerWheel, LoggerFactory.CreateLogger<HashedWheelTimer>());
         SupervisionLog = LoggerFactory.CreateLogger<SupervisorStrategy>();
         _deadLetterMonitor = new DeadLetterMonitor(
             LoggerFactory.CreateLogger<DeadLetter>(), TimeProvider, settings.DeadLettersLoggedIndividually, settings.DeadLetterSummaryInterval);
@@ -60,6 +65,12 @@ public sealed class ActorSystem : IAsyncDisposable
     /// <summary>The system's clock.</summary>
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>
+    /// The system's scheduler: one hashed timing wheel on <see cref="TimeProvider"/>, stopped when the
+    /// system terminates.
+    /// </summary>
+    public IScheduler Scheduler => _scheduler;
+
     /// <summary>The dead-letter office: messages told to it, or undeliverable, are counted and logged.</summary>
     public IActorRef DeadLetters { get; }
 
@@ -73,6 +84,9 @@ public sealed class ActorSystem : IAsyncDisposable
     internal IActorRef Guardian => _guardian.Self;
 
     internal int Throughput { get; }
+
+    /// <summary>The scheduler with its allocation-free entry points, for keyed timers and ask.</summary>
+    internal WheelScheduler WheelScheduler => _scheduler;
 
     internal ILogger SupervisionLog { get; }
 
@@ -121,14 +135,24 @@ public sealed class ActorSystem : IAsyncDisposable
     /// <inheritdoc/>
     public override string ToString() => $"{ActorPath.Scheme}://{Name}";
 
-    internal void PublishDeadLetter(object message, IActorRef? sender, IActorRef recipient, bool unhandled = false) =>
+    internal void PublishDeadLetter(object message, IActorRef? sender, IActorRef recipient, bool unhandled = false)
+    {
+        // A keyed timer's tick that reaches a stopped actor belongs to a timer the stop cancelled:
+        // dropping it is the timer's contract, not a lost message.
+        if (message is ActorTimer)
+        {
+            return;
+        }
+
         _deadLetterMonitor.Publish(new DeadLetter(message, sender, recipient), unhandled);
+    }
 
     internal ActorPath NextTemporaryPath() =>
         _temporaryRoot.Child("$" + Interlocked.Increment(ref _temporaryCounter).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     internal void OnGuardianTerminated()
     {
+        _scheduler.Dispose();
         _deadLetterMonitor.Flush();
         ActorLog.SystemTerminated(Log, Name);
         _terminated.TrySetResult();

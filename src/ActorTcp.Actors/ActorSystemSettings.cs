@@ -28,6 +28,18 @@ public sealed record ActorSystemSettings
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
+    /// The resolution of the system scheduler's timing wheel: scheduled tells and keyed timers run at
+    /// most about one tick late. At least 1 ms. Default 10 ms.
+    /// </summary>
+    public TimeSpan SchedulerTickDuration { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// The number of buckets of the scheduler's timing wheel, a power of two; delays beyond one
+    /// revolution cost the same, so this only spreads entries. Default 512.
+    /// </summary>
+    public int SchedulerTicksPerWheel { get; init; } = 512;
+
+    /// <summary>
     /// How the user guardian (<c>/user</c>) handles failures of top-level actors. Default:
     /// <see cref="SupervisorStrategy.DefaultStrategy"/>. A failure that this strategy escalates is
     /// logged at Error and the top-level actor is stopped; it never takes the process down.

@@ -1,5 +1,6 @@
 using ActorTcp.Actors.Dispatch;
 using ActorTcp.Actors.Event;
+using ActorTcp.Actors.Timers;
 
 namespace ActorTcp.Actors.Cells;
 
@@ -56,6 +57,30 @@ internal sealed partial class ActorCell
         {
             withStash.Stash = new ActorStash(this);
         }
+
+        if (actor is IWithTimers withTimers)
+        {
+            withTimers.Timers = CellTimers();
+        }
+    }
+
+    /// <summary>The cell's keyed timers, made and installed as an interceptor on first use; every incarnation shares them.</summary>
+    private TimerScheduler CellTimers()
+    {
+        if (_interceptors is { } interceptors)
+        {
+            foreach (var interceptor in interceptors)
+            {
+                if (interceptor is TimerScheduler existing)
+                {
+                    return existing;
+                }
+            }
+        }
+
+        var timers = new TimerScheduler(this);
+        AddInterceptor(timers);
+        return timers;
     }
 
     /// <summary>The actor threw: suspend it and ask the parent for a directive (once per failure).</summary>

@@ -1,10 +1,13 @@
+using ActorTcp.Actors.Scheduling;
+
 namespace ActorTcp.Actors.Cells;
 
 /// <summary>
 /// The temporary sender of an <c>Ask</c>: the first reply completes the task (a
 /// <see cref="Status.Failure"/> faults it), later replies go to dead letters. It has no mailbox.
+/// It is its own timeout callback on the system scheduler, so a virtual clock drives ask timeouts too.
 /// </summary>
-internal sealed class PromiseActorRef<T> : MinimalActorRef
+internal sealed class PromiseActorRef<T> : MinimalActorRef, IScheduledCallback
 {
     private readonly TaskCompletionSource<T> _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ActorSystem _system;
@@ -12,8 +15,7 @@ internal sealed class PromiseActorRef<T> : MinimalActorRef
     private readonly Type _messageType;
     private readonly TimeSpan _timeout;
     private ActorPath? _path;
-    private CancellationTokenSource? _timeoutSource;
-    private CancellationTokenRegistration _timeoutRegistration;
+    private ICancelable? _timeoutHandle;
     private CancellationTokenRegistration _cancellationRegistration;
 
     public PromiseActorRef(ActorSystem system, IActorRef target, Type messageType, TimeSpan timeout, CancellationToken cancellationToken)
@@ -52,10 +54,10 @@ internal sealed class PromiseActorRef<T> : MinimalActorRef
         }
     }
 
-    /// <summary>
-    /// Arms the reply deadline. Kept in this one method so the mechanism (a time-provider driven
-    /// cancellation source today) can be swapped for the system scheduler without touching the rest.
-    /// </summary>
+    /// <summary>Runs on the scheduler's thread when the reply deadline has passed.</summary>
+    void IScheduledCallback.Run() => OnTimeout();
+
+    /// <summary>Arms the reply deadline on the system scheduler.</summary>
     private void StartTimeout()
     {
         if (_timeout == Timeout.InfiniteTimeSpan)
@@ -63,9 +65,12 @@ internal sealed class PromiseActorRef<T> : MinimalActorRef
             return;
         }
 
-        _timeoutSource = new CancellationTokenSource(_timeout, _system.TimeProvider);
-        _timeoutRegistration = _timeoutSource.Token.UnsafeRegister(
-            static state => ((PromiseActorRef<T>)state!).OnTimeout(), this);
+        _timeoutHandle = _system.WheelScheduler.Schedule(_timeout, this);
+        if (_timeoutHandle.IsCancellationRequested)
+        {
+            // The system has terminated and its scheduler with it: no reply can come any more.
+            OnTimeout();
+        }
     }
 
     private void OnTimeout() => Complete(p => p.TrySetException(new AskTimeoutException(
@@ -78,8 +83,7 @@ internal sealed class PromiseActorRef<T> : MinimalActorRef
             return false;
         }
 
-        _timeoutRegistration.Dispose();
-        _timeoutSource?.Dispose();
+        _timeoutHandle?.Cancel();
         _cancellationRegistration.Dispose();
         return true;
     }

@@ -1,0 +1,219 @@
+using System.Buffers;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using ActorTcp.Framing;
+using ActorTcp.Heartbeats;
+using ActorTcp.Lifecycle;
+using ActorTcp.Sockets;
+
+namespace ActorTcp.Connections;
+
+/// <summary>
+/// Pull-mode reading: wait with a zero-byte receive (no buffer held), then read what is there into a
+/// pooled buffer, frame it, hand each frame to the handler, and only then wait again.
+/// </summary>
+public sealed partial class ConnectionActor
+{
+    /// <summary>Reads per turn before yielding the thread to other connections.</summary>
+    private const int MaxReadsPerTurn = 16;
+
+    private readonly Action _onReadable;
+    private ConfiguredValueTaskAwaitable<int>.ConfiguredValueTaskAwaiter _pendingReceive;
+    private InboundBuffer _inbound;
+    private FrameTimeout _frameTimeout;
+    private bool _receiving;
+    private bool _readingStopped;
+    private bool _discardInbound;
+
+    private bool ReadingPaused => _readingStopped || _released || _receiving || (_writeQueue?.IsSuspended ?? false);
+
+    /// <summary>Runs on the socket's completion thread: only tells the actor, which takes the result on its turn.</summary>
+    private void OnReceiveCompleted()
+    {
+        if (!_socketClosed)
+        {
+            Self.Tell(ConnectionSignals.ReadReady.Instance, Actors.ActorRefs.NoSender);
+        }
+    }
+
+    private void OnReadable()
+    {
+        _receiving = false;
+        var awaiter = _pendingReceive;
+        _pendingReceive = default;
+        if (_released)
+        {
+            return;
+        }
+
+        try
+        {
+            awaiter.GetResult();
+        }
+        catch (SocketException exception)
+        {
+            OnSocketError(exception.SocketErrorCode);
+            return;
+        }
+
+        ReadLoop();
+    }
+
+    /// <summary>
+    /// Reads until the socket has nothing more (then arms the zero-byte receive), the lifecycle stops
+    /// reading, the write queue is suspended, or this turn's share of reads is used up.
+    /// </summary>
+    private void ReadLoop()
+    {
+        for (var reads = 0; !ReadingPaused; reads++)
+        {
+            if (reads == MaxReadsPerTurn)
+            {
+                Self.Tell(ConnectionSignals.ReadMore.Instance, Actors.ActorRefs.NoSender);
+                return;
+            }
+
+            if (!ReadOnce())
+            {
+                ArmReceive();
+                return;
+            }
+
+            PumpWrites();
+        }
+    }
+
+    /// <summary>Reads once; false when the socket had nothing to give (would block).</summary>
+    private bool ReadOnce()
+    {
+        var space = _inbound.GetReadSpace();
+        var received = _socket.Receive(space, SocketFlags.None, out var error);
+        if (error == SocketError.WouldBlock)
+        {
+            _inbound.ReleaseIfEmpty();
+            return false;
+        }
+
+        if (error != SocketError.Success)
+        {
+            _inbound.Release();
+            OnSocketError(error);
+            return true;
+        }
+
+        if (received == 0)
+        {
+            // End of stream: a partial frame can never complete now.
+            _inbound.Release();
+            _frameTimeout = default;
+            Apply(LifecycleEvent.PeerFinReceived.Instance);
+            return true;
+        }
+
+        var now = Now;
+        _heartbeat.RecordInbound(now);
+        _info.AddBytesIn(received, _time.GetUtcNow());
+        _settings.Metrics.BytesReceived(received);
+        _inbound.Commit(received);
+        if (_discardInbound)
+        {
+            _inbound.Release();
+            return true;
+        }
+
+        FrameAndDeliver(now);
+        return true;
+    }
+
+    private void ArmReceive()
+    {
+        if (ReadingPaused)
+        {
+            return;
+        }
+
+        var receive = _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false).GetAwaiter();
+        _pendingReceive = receive;
+        _receiving = true;
+        if (receive.IsCompleted)
+        {
+            Self.Tell(ConnectionSignals.ReadReady.Instance, Actors.ActorRefs.NoSender);
+        }
+        else
+        {
+            receive.UnsafeOnCompleted(_onReadable);
+        }
+    }
+
+    private void FrameAndDeliver(TimeSpan now)
+    {
+        var codec = _settings.Codec;
+        var data = _inbound.Data;
+        var remaining = data;
+        var completed = false;
+        FramingStatus status;
+        while ((status = codec.TryReadFrame(ref remaining, out var frame)) == FramingStatus.Frame)
+        {
+            completed = true;
+            Deliver(frame);
+            if (_released || _discardInbound)
+            {
+                return;
+            }
+        }
+
+        if (status == FramingStatus.ProtocolError)
+        {
+            _inbound.Release();
+            ConnectionLog.ProtocolViolated(_settings.Logger, _info.Id, _info.RemoteEndPoint, "bad or oversize frame");
+            Apply(LifecycleEvent.ProtocolViolated.Instance);
+            return;
+        }
+
+        var wasPending = _frameTimeout.IsPending;
+        var partial = codec.HasPartialFrame(remaining);
+        _frameTimeout.Observe(completed, partial, now);
+        _inbound.Consume((int)(data.Length - remaining.Length));
+        if (partial && !wasPending)
+        {
+            EnsureTimerBy(now + _settings.Options.Framing.FrameTimeout);
+        }
+    }
+
+    /// <summary>Counts a frame and hands it to the handler; heartbeat frames are answered here instead.</summary>
+    private void Deliver(in ReadOnlySequence<byte> frame)
+    {
+        _info.AddFrameIn();
+        _settings.Metrics.FrameReceived();
+        var policy = _settings.Heartbeat;
+        if (policy.Mode != HeartbeatMode.Off)
+        {
+            if (policy.IsPong(frame))
+            {
+                return;
+            }
+
+            // A peer that checks on us gets the pong it asked for, so both sides can run active
+            // heartbeats with the same ping and pong frames.
+            if (policy.IsPing(frame))
+            {
+                EnqueueControl(policy.Pong.Span);
+                return;
+            }
+        }
+
+        DeliverFrame(frame);
+    }
+
+    private void OnSocketError(SocketError error)
+    {
+        if (SocketFaults.Classify(error) == SocketFault.PeerReset)
+        {
+            Apply(LifecycleEvent.PeerResetReceived.Instance);
+            return;
+        }
+
+        ConnectionLog.SocketFailed(_settings.Logger, _info.Id, _info.RemoteEndPoint, error);
+        Apply(LifecycleEvent.SocketFailed.Instance);
+    }
+}

@@ -1,0 +1,160 @@
+using ActorTcp.Heartbeats;
+using ActorTcp.Lifecycle;
+
+namespace ActorTcp.Connections;
+
+/// <summary>
+/// The connection's single timer. Reads and writes only stamp times; the timer is armed for the
+/// earliest of the pending deadlines (state timer, slow consumer, frame timeout, heartbeat check),
+/// and on each tick every deadline is compared with now and the timer re-armed for what is left
+/// (lazy re-arm): no timer work per read or write.
+/// </summary>
+public sealed partial class ConnectionActor
+{
+    private static readonly TimeSpan Never = TimeSpan.MaxValue;
+
+    private ITimer? _timer;
+    private TimeSpan _timerDueAt = Never;
+    private TimeSpan _heartbeatDueAt = Never;
+    private LifecycleTimer _stateTimer;
+
+    private void ScheduleHeartbeat(TimeSpan checkIn)
+    {
+        _heartbeatDueAt = checkIn == Timeout.InfiniteTimeSpan ? Never : Now + checkIn;
+        EnsureTimerBy(_heartbeatDueAt);
+    }
+
+    /// <summary>Makes sure the timer fires no later than <paramref name="dueAt"/>; re-arms only when it would fire later.</summary>
+    private void EnsureTimerBy(TimeSpan dueAt)
+    {
+        if (dueAt >= _timerDueAt || _released)
+        {
+            return;
+        }
+
+        _timerDueAt = dueAt;
+        var delay = dueAt - Now;
+        var timer = _timer ??= _time.CreateTimer(
+            static self => ((ConnectionActor)self!).OnTimerFired(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Runs on the timer's thread: only tells the actor.</summary>
+    private void OnTimerFired()
+    {
+        if (!_socketClosed)
+        {
+            Self.Tell(ConnectionSignals.TimerTick.Instance, Actors.ActorRefs.NoSender);
+        }
+    }
+
+    private void CancelTimer()
+    {
+        _timerDueAt = Never;
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    private void OnTimer()
+    {
+        if (_released)
+        {
+            return;
+        }
+
+        // Deadlines are compared with now, so an early or stale tick only re-arms for what is left.
+        var now = Now;
+        _timerDueAt = Never;
+        CheckDeadlines(now);
+        if (!_released)
+        {
+            EnsureTimerBy(NextDeadline());
+        }
+    }
+
+    private void CheckDeadlines(TimeSpan now)
+    {
+        if (_stateTimer.Kind != LifecycleTimerKind.None && now >= _stateTimer.DueAt)
+        {
+            var kind = _stateTimer.Kind;
+            _stateTimer = default;
+            Apply(kind switch
+            {
+                LifecycleTimerKind.CloseWait => LifecycleEvent.CloseWaitExpired.Instance,
+                LifecycleTimerKind.PeerCloseGrace => LifecycleEvent.PeerCloseGraceExpired.Instance,
+                _ => LifecycleEvent.FinWaitExpired.Instance,
+            });
+        }
+
+        if (!_released && _writeQueue is { } queue && queue.IsSlowConsumer(now, _settings.Options.Write.SlowConsumerTimeout))
+        {
+            Apply(LifecycleEvent.SlowConsumerDetected.Instance);
+        }
+
+        if (!_released && !_discardInbound && _frameTimeout.HasExpired(now, _settings.Options.Framing.FrameTimeout))
+        {
+            _frameTimeout = default;
+            ConnectionLog.ProtocolViolated(_settings.Logger, _info.Id, _info.RemoteEndPoint, "frame-timeout");
+            Apply(LifecycleEvent.ProtocolViolated.Instance);
+        }
+
+        if (!_released && _status.State == LifecycleState.Established && now >= _heartbeatDueAt)
+        {
+            CheckHeartbeat(now);
+        }
+    }
+
+    private void CheckHeartbeat(TimeSpan now)
+    {
+        var check = _heartbeat.OnTimer(now);
+        _heartbeatDueAt = check.NextCheckIn == Timeout.InfiniteTimeSpan ? Never : now + check.NextCheckIn;
+        switch (check.Action)
+        {
+            case HeartbeatAction.SendPing:
+                if (check.Missed > 0)
+                {
+                    _settings.Metrics.HeartbeatMissed();
+                }
+
+                _settings.Metrics.HeartbeatSent();
+                EnqueueControl(_settings.Heartbeat.Ping.Span);
+                break;
+            case HeartbeatAction.IdleTimeout:
+                Apply(new LifecycleEvent.CloseRequested(Teardown.CloseReason.IdleTimeout));
+                break;
+            case HeartbeatAction.PeerDead:
+                _settings.Metrics.HeartbeatMissed();
+                Apply(LifecycleEvent.PeerDead.Instance);
+                break;
+        }
+    }
+
+    /// <summary>The earliest pending deadline; the heartbeat counts only while Established (other states have their own timer).</summary>
+    private TimeSpan NextDeadline()
+    {
+        var next = Never;
+        if (_stateTimer.Kind != LifecycleTimerKind.None)
+        {
+            next = _stateTimer.DueAt;
+        }
+
+        if (_writeQueue is { IsSuspended: true } queue)
+        {
+            next = Min(next, queue.SuspendedSince + _settings.Options.Write.SlowConsumerTimeout);
+        }
+
+        if (_frameTimeout.IsPending && !_discardInbound)
+        {
+            next = Min(next, _frameTimeout.PendingSince + _settings.Options.Framing.FrameTimeout);
+        }
+
+        if (_status.State == LifecycleState.Established)
+        {
+            next = Min(next, _heartbeatDueAt);
+        }
+
+        return next;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

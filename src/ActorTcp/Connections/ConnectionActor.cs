@@ -1,0 +1,190 @@
+using System.Net.Sockets;
+using ActorTcp.Actors;
+using ActorTcp.Actors.Supervision;
+using ActorTcp.Handlers;
+using ActorTcp.Heartbeats;
+using ActorTcp.Lifecycle;
+using ActorTcp.Sockets;
+using ActorTcp.Teardown;
+
+namespace ActorTcp.Connections;
+
+/// <summary>
+/// The actor that owns one accepted TCP socket: it reads and frames, runs the handler, writes through
+/// the write queue, and drives the lifecycle decider. The only code that touches its socket.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A thin shell: <see cref="ConnectionLifecycle"/> decides, this actor carries out the decision's
+/// actions in their documented order. Socket completions come back as messages
+/// (<see cref="ConnectionSignals"/>), so every piece of connection state is touched on the actor's
+/// turn only.
+/// </para>
+/// <para>
+/// It tells its parent <see cref="ConnectionProtocol.StateChanged"/> when it has started
+/// (Established) and on every later state change before Closed, and
+/// <see cref="ConnectionProtocol.Ended"/> exactly once, whatever ends it — also when it is stopped
+/// from outside, in which case <c>PostStop</c> resets the socket.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var settings = ConnectionSettings.Create(options, metrics, loggerFactory); // once per listener
+/// var socket = await listener.AcceptAsync();
+/// var info = new ConnectionInfo(id, (IPEndPoint)socket.RemoteEndPoint!, (IPEndPoint)socket.LocalEndPoint!, DateTimeOffset.UtcNow);
+/// Context.ActorOf(ConnectionActor.Props(socket, info, settings, new EchoHandler()));
+/// </code>
+/// </example>
+public sealed partial class ConnectionActor : ActorBase
+{
+    private readonly Socket _socket;
+    private readonly ConnectionInfo _info;
+    private readonly ConnectionSettings _settings;
+    private readonly IConnectionHandler _handler;
+    private readonly TimeProvider _time;
+    private readonly long _openedTimestamp;
+    private readonly HeartbeatMonitor _heartbeat;
+    private LifecycleStatus _status = LifecycleStatus.Established;
+    private TimeSpan _peerClosedAt;
+    private bool _published;
+
+    private ConnectionActor(Socket socket, ConnectionInfo info, ConnectionSettings settings, IConnectionHandler handler)
+    {
+        _socket = socket;
+        _info = info;
+        _settings = settings;
+        _handler = handler;
+        _time = Context.System.TimeProvider;
+        _openedTimestamp = _time.GetTimestamp();
+        _heartbeat = new HeartbeatMonitor(settings.Heartbeat, TimeSpan.Zero);
+        _onReadable = OnReceiveCompleted;
+        _onWritten = OnSendCompleted;
+    }
+
+    /// <summary>Monotonic time since the connection was accepted, on the system's clock.</summary>
+    private TimeSpan Now => _time.GetElapsedTime(_openedTimestamp);
+
+    /// <summary>The recipe for a connection actor; the listener's manager creates one per accepted socket.</summary>
+    /// <param name="socket">The accepted socket; the actor owns it from now on and releases it in every case.</param>
+    /// <param name="info">The connection's live figures; the actor is their only writer.</param>
+    /// <param name="settings">The listener's shared settings.</param>
+    /// <param name="handler">A fresh handler for this connection.</param>
+    /// <returns>Props for <see cref="IActorContext.ActorOf"/>.</returns>
+    public static Props Props(Socket socket, ConnectionInfo info, ConnectionSettings settings, IConnectionHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(handler);
+        return Actors.Props.Create(() => new ConnectionActor(socket, info, settings, handler));
+    }
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        if (_info.State == LifecycleState.Closed)
+        {
+            // A restarted incarnation: the first one already released the socket and told Ended.
+            Context.Stop(Self);
+            return;
+        }
+
+        _settings.Metrics.ConnectionAccepted();
+        try
+        {
+            TcpSocketOptions.Apply(_socket, _settings.Options.Tcp);
+        }
+        catch (SocketException exception)
+        {
+            // A peer that is already gone makes setsockopt fail; the first read reports the real state.
+            ConnectionLog.SocketOptionsFailed(_settings.Logger, exception, _info.Id, _info.RemoteEndPoint);
+        }
+
+        ConnectionLog.Opened(_settings.Logger, _info.Id, _info.RemoteEndPoint);
+        ScheduleHeartbeat(_heartbeat.FirstCheckIn);
+        NotifyConnected();
+        if (_status.State == LifecycleState.Closed)
+        {
+            return;
+        }
+
+        Context.Parent.Tell(new ConnectionProtocol.StateChanged(_info.Id, LifecycleState.Established), Self);
+        ReadLoop();
+        PumpWrites();
+    }
+
+    /// <inheritdoc />
+    protected override bool Receive(object message)
+    {
+        switch (message)
+        {
+            case ConnectionSignals.ReadReady:
+                OnReadable();
+                break;
+            case ConnectionSignals.ReadMore:
+                ReadLoop();
+                break;
+            case ConnectionSignals.WriteCompleted:
+                OnWritten();
+                break;
+            case ConnectionSignals.TimerTick:
+                OnTimer();
+                break;
+            case ConnectionProtocol.Send send:
+                ReplyToSender(Send(send.Payload.Span));
+                break;
+            case ConnectionProtocol.Close close:
+                Apply(new LifecycleEvent.CloseRequested(close.Reason));
+                break;
+            case ConnectionProtocol.Abort:
+                Apply(new LifecycleEvent.AbortRequested(CloseReason.Aborted));
+                break;
+            default:
+                if (!ReceiveFromHandlerActor(message))
+                {
+                    return false;
+                }
+
+                break;
+        }
+
+        PumpWrites();
+        return true;
+    }
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(OnHandlerActorFailed);
+
+    /// <inheritdoc />
+    protected override void PostRestart(Exception reason)
+    {
+        // A connection is never restarted: its socket is gone with the failed incarnation.
+        Context.Stop(Self);
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        if (_published || _info.State == LifecycleState.Closed)
+        {
+            ReleaseResources(reset: false);
+            return;
+        }
+
+        // Stopped from outside (or failed) while open: nobody will finish a handshake, so reset.
+        ConnectionLog.StoppedWhileOpen(_settings.Logger, _info.Id, _info.RemoteEndPoint, _status.State);
+        var from = _status.State;
+        _status = new LifecycleStatus(LifecycleState.Closed, CloseReason.Aborted);
+        ReleaseResources(reset: true);
+        RecordState(from, LifecycleState.Closed);
+        Publish(new ConnectionClosed(CloseReason.Aborted, ClosedFirstBy.Reset));
+    }
+
+    private void ReplyToSender(EnqueueResult result)
+    {
+        if (!Sender.Equals(Context.System.DeadLetters))
+        {
+            Sender.Tell(EnqueueResults.Boxed(result), Self);
+        }
+    }
+}
