@@ -10,11 +10,13 @@ namespace ActorTcp.Listening;
 /// call outstanding; each completion comes back as a message, and each accepted socket is handed to
 /// the parent (the connection manager) at once, so the listener never decides anything about a
 /// connection. Transient accept errors (ECONNABORTED, EMFILE, ENFILE, ENOBUFS, ENOMEM) are retried
-/// after an <see cref="AcceptBackoff"/>; a closed listening socket ends the loop; any other error
+/// after an <see cref="AcceptBackoff"/> on a keyed timer; a closed listening socket ends the loop; any other error
 /// fails the actor so its supervisor restarts it on the same port.
 /// </summary>
-internal sealed class ConnectionListener : ReceiveActor
+internal sealed class ConnectionListener : ReceiveActor, IWithTimers
 {
+    private const string RetryTimerKey = "accept-retry";
+
     /// <summary>The least time between two log lines about failing accepts.</summary>
     internal static readonly TimeSpan FailureLogInterval = TimeSpan.FromSeconds(1);
 
@@ -27,8 +29,6 @@ internal sealed class ConnectionListener : ReceiveActor
     private Socket? _socket;
     private Task<Socket>? _pending;
     private bool _pendingConsumed;
-    private ITimer? _retryTimer;
-    private ListenerProtocol.RetryAccept? _retry;
     private long _failureStreak;
     private long _notLogged;
     private long _lastFailureLog;
@@ -36,20 +36,21 @@ internal sealed class ConnectionListener : ReceiveActor
     private ConnectionListener(
         ListenSocket listenSocket,
         Func<Socket, CancellationToken, ValueTask<Socket>> accept,
-        TimeProvider time,
         ILogger log,
         AcceptBackoff backoff)
     {
         _listenSocket = listenSocket;
         _accept = accept;
-        _time = time;
+        _time = Context.System.TimeProvider;
         _log = log;
         _backoff = backoff;
         Receive<ListenerProtocol.AcceptCompleted>(m => ReferenceEquals(m.Call, _pending), OnAcceptCompleted);
         Receive<ListenerProtocol.AcceptCompleted>(_ => { });
-        Receive<ListenerProtocol.RetryAccept>(m => ReferenceEquals(m, _retry), _ => AcceptNext());
-        Receive<ListenerProtocol.RetryAccept>(_ => { });
+        Receive<ListenerProtocol.RetryAccept>(_ => AcceptNext());
     }
+
+    /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The endpoint being listened on.</summary>
     private IPEndPoint EndPoint => _listenSocket.EndPoint;
@@ -57,19 +58,16 @@ internal sealed class ConnectionListener : ReceiveActor
     /// <summary>Props for a listener on <paramref name="listenSocket"/>.</summary>
     /// <param name="listenSocket">The bound endpoint.</param>
     /// <param name="accept">Accepts one connection; <c>Socket.AcceptAsync</c> except in tests that inject failures.</param>
-    /// <param name="time">The clock for the back-off.</param>
     /// <param name="log">Where to log.</param>
     public static Props Props(
         ListenSocket listenSocket,
         Func<Socket, CancellationToken, ValueTask<Socket>>? accept,
-        TimeProvider time,
         ILogger log)
     {
         ArgumentNullException.ThrowIfNull(listenSocket);
-        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(log);
         var acceptOne = accept ?? (static (socket, ct) => socket.AcceptAsync(ct));
-        return Actors.Props.Create(() => new ConnectionListener(listenSocket, acceptOne, time, log, AcceptBackoff.CreateDefault()));
+        return Actors.Props.Create(() => new ConnectionListener(listenSocket, acceptOne, log, AcceptBackoff.CreateDefault()));
     }
 
     /// <inheritdoc/>
@@ -91,7 +89,6 @@ internal sealed class ConnectionListener : ReceiveActor
     /// <inheritdoc/>
     protected override void PostStop()
     {
-        _retryTimer?.Dispose();
         _stopping.Cancel();
         _socket?.Dispose();
         _stopping.Dispose();
@@ -101,9 +98,6 @@ internal sealed class ConnectionListener : ReceiveActor
 
     private void AcceptNext()
     {
-        _retryTimer?.Dispose();
-        _retryTimer = null;
-        _retry = null;
         Task<Socket> call;
         try
         {
@@ -163,6 +157,10 @@ internal sealed class ConnectionListener : ReceiveActor
     {
         _failureStreak++;
         var delay = _backoff.NextDelay();
+        Timers.StartSingleTimer(RetryTimerKey, ListenerProtocol.RetryAccept.Instance, delay);
+        ListenerLog.AcceptRetryScheduled(_log, EndPoint, error.SocketErrorCode, delay);
+
+        // Out of descriptors, every pending connection fails the same way: one warning a second is enough.
         var now = _time.GetTimestamp();
         if (_failureStreak == 1 || _time.GetElapsedTime(_lastFailureLog, now) >= FailureLogInterval)
         {
@@ -174,18 +172,6 @@ internal sealed class ConnectionListener : ReceiveActor
         {
             _notLogged++;
         }
-
-        var retry = new ListenerProtocol.RetryAccept();
-        _retry = retry;
-        _retryTimer = _time.CreateTimer(
-            static state =>
-            {
-                var (target, message) = ((IActorRef, ListenerProtocol.RetryAccept))state!;
-                target.Tell(message, ActorRefs.NoSender);
-            },
-            (Self, retry),
-            delay,
-            Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>

@@ -20,6 +20,10 @@ internal static partial class ListenerLog
         Message = "Stopped listening on {EndPoint}")]
     public static partial void StoppedListening(ILogger logger, IPEndPoint endPoint);
 
+    [LoggerMessage(EventId = 105, EventName = "AcceptRetryScheduled", Level = LogLevel.Debug,
+        Message = "Accept on {EndPoint} failed with {SocketError}; next attempt in {RetryDelay}")]
+    public static partial void AcceptRetryScheduled(ILogger logger, IPEndPoint endPoint, SocketError socketError, TimeSpan retryDelay);
+
     [LoggerMessage(EventId = 104, EventName = "AcceptRecovered", Level = LogLevel.Information,
         Message = "Accept on {EndPoint} works again after {FailureCount} failures")]
     public static partial void AcceptRecovered(ILogger logger, IPEndPoint endPoint, long failureCount);

@@ -13,9 +13,14 @@ internal static class ListenerProtocol
     /// <param name="Call">The completed call; a listener ignores calls that are not its current one.</param>
     public sealed record AcceptCompleted(Task<Socket> Call);
 
-    /// <summary>
-    /// The back-off after a transient failure has passed (told to the listener itself). Compared by
-    /// reference, so a tick of a cancelled back-off is recognised and dropped.
-    /// </summary>
-    public sealed class RetryAccept;
+    /// <summary>The back-off after a transient failure has passed (the listener's keyed timer).</summary>
+    public sealed class RetryAccept
+    {
+        /// <summary>The one instance.</summary>
+        public static RetryAccept Instance { get; } = new();
+
+        private RetryAccept()
+        {
+        }
+    }
 }

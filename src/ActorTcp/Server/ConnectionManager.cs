@@ -24,8 +24,10 @@ namespace ActorTcp.Server;
 /// Supervision: a connection actor that throws is stopped, alone (its socket is released by its own
 /// stop); the listener is restarted on the same port, a bounded number of times.
 /// </remarks>
-internal sealed class ConnectionManager : ReceiveActor
+internal sealed class ConnectionManager : ReceiveActor, IWithTimers
 {
+    private const string DrainTimerKey = "drain-deadline";
+
     private static readonly SupervisorStrategy Strategy = new OneForOneStrategy(10, TimeSpan.FromMinutes(1), Decide);
 
     private readonly ListenSocket _listenSocket;
@@ -42,8 +44,6 @@ internal sealed class ConnectionManager : ReceiveActor
     private IActorRef? _listener;
     private long _lastId;
     private DrainTally? _drain;
-    private ITimer? _drainTimer;
-    private ConnectionManagerProtocol.DrainDeadline? _drainDeadline;
     private DrainReport? _drained;
 
     private ConnectionManager(
@@ -73,33 +73,33 @@ internal sealed class ConnectionManager : ReceiveActor
         Receive<ConnectionManagerProtocol.GetConnections>(OnGetConnections);
         Receive<ConnectionManagerProtocol.GetStateCounts>(_ => Sender.Tell(CountStates()));
         Receive<ConnectionManagerProtocol.Drain>(OnDrain);
-        Receive<ConnectionManagerProtocol.DrainDeadline>(d => ReferenceEquals(d, _drainDeadline), _ => OnDrainDeadline());
-        Receive<ConnectionManagerProtocol.DrainDeadline>(_ => { });
+        Receive<ConnectionManagerProtocol.DrainDeadline>(_ => OnDrainDeadline());
     }
+
+    /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props for the manager of <paramref name="listenSocket"/>.</summary>
     /// <param name="listenSocket">The bound endpoint.</param>
     /// <param name="options">Validated options.</param>
     /// <param name="connectionProps">Creates the actor of one accepted connection; the actor owns the socket from then on.</param>
-    /// <param name="metrics">Where accepted and rejected connections are counted.</param>
+    /// <param name="metrics">Where rejected connections are counted (a connection actor counts itself once it has started).</param>
     /// <param name="loggerFactory">Where to log.</param>
     /// <param name="accept">Accepts one connection; null for <c>Socket.AcceptAsync</c>.</param>
-    /// <param name="time">The clock for accept back-off and the drain deadline.</param>
     public static Props Props(
         ListenSocket listenSocket,
         ActorTcpOptions options,
         Func<Socket, ConnectionInfo, Props> connectionProps,
         ActorTcpMetrics metrics,
         ILoggerFactory loggerFactory,
-        Func<Socket, CancellationToken, ValueTask<Socket>>? accept,
-        TimeProvider time)
+        Func<Socket, CancellationToken, ValueTask<Socket>>? accept)
     {
         ArgumentNullException.ThrowIfNull(listenSocket);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connectionProps);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        var listenerProps = ConnectionListener.Props(listenSocket, accept, time, loggerFactory.CreateLogger<ConnectionListener>());
+        var listenerProps = ConnectionListener.Props(listenSocket, accept, loggerFactory.CreateLogger<ConnectionListener>());
         var log = loggerFactory.CreateLogger<ConnectionManager>();
         return Actors.Props.Create(() => new ConnectionManager(listenSocket, options, connectionProps, metrics, listenerProps, log));
     }
@@ -116,7 +116,6 @@ internal sealed class ConnectionManager : ReceiveActor
     /// <inheritdoc/>
     protected override void PostStop()
     {
-        _drainTimer?.Dispose();
         _listenSocket.Release();
     }
 
@@ -180,7 +179,6 @@ internal sealed class ConnectionManager : ReceiveActor
         Context.Watch(child);
         _connections.Add(id, new Registration(child, info));
         _ids.Add(child, id);
-        _metrics.ConnectionAccepted();
         ConnectionManagerLog.ConnectionAccepted(_log, id, remote);
     }
 
@@ -216,6 +214,7 @@ internal sealed class ConnectionManager : ReceiveActor
                 ConnectionManagerLog.ListenerGone(_log, _listenSocket.EndPoint);
             }
 
+            CompleteDrainWhenEmpty();
             return;
         }
 
@@ -224,14 +223,10 @@ internal sealed class ConnectionManager : ReceiveActor
             return;
         }
 
-        // Stopped without telling Ended: it failed, and its PostStop released the socket. Count the
-        // close here so the gauges and the limits stay true.
+        // Stopped without telling Ended: it failed, and its PostStop released the socket. Its slot is
+        // given back here so the limits stay true, and the drain counts it as reset.
         var info = registration.Info;
         _limits.Release(info.RemoteEndPoint.Address);
-        _metrics.StateChanged(registration.State, LifecycleState.Closed);
-        _metrics.ConnectionClosed(
-            new ConnectionClosed(CloseReason.HandlerFailed, ClosedFirstBy.Reset),
-            Context.System.TimeProvider.GetUtcNow() - info.OpenedAt);
         ConnectionManagerLog.ConnectionStoppedWithoutClose(_log, id, info.RemoteEndPoint);
         _drain?.Closed(ClosedFirstBy.Reset);
         CompleteDrainWhenEmpty();
@@ -325,11 +320,11 @@ internal sealed class ConnectionManager : ReceiveActor
         }
 
         // Closing the listening socket first: nothing new arrives while the open connections close.
+        // The drain completes only once the listener has stopped, so a finished drain means the port
+        // is closed.
         if (_listener is not null)
         {
-            Context.Unwatch(_listener);
             Context.Stop(_listener);
-            _listener = null;
         }
 
         var time = Context.System.TimeProvider;
@@ -341,23 +336,12 @@ internal sealed class ConnectionManager : ReceiveActor
             registration.Child.Tell(close, ActorRefs.NoSender);
         }
 
-        var deadline = new ConnectionManagerProtocol.DrainDeadline();
-        _drainDeadline = deadline;
-        _drainTimer = time.CreateTimer(
-            static state =>
-            {
-                var (self, message) = ((IActorRef, ConnectionManagerProtocol.DrainDeadline))state!;
-                self.Tell(message, ActorRefs.NoSender);
-            },
-            (Self, deadline),
-            drain.Timeout,
-            Timeout.InfiniteTimeSpan);
+        Timers.StartSingleTimer(DrainTimerKey, ConnectionManagerProtocol.DrainDeadline.Instance, drain.Timeout);
         CompleteDrainWhenEmpty();
     }
 
     private void OnDrainDeadline()
     {
-        _drainDeadline = null;
         if (_drain is null || _connections.Count == 0)
         {
             return;
@@ -373,7 +357,7 @@ internal sealed class ConnectionManager : ReceiveActor
 
     private void CompleteDrainWhenEmpty()
     {
-        if (_drain is null || _connections.Count > 0)
+        if (_drain is null || _connections.Count > 0 || _listener is not null)
         {
             return;
         }
@@ -382,9 +366,7 @@ internal sealed class ConnectionManager : ReceiveActor
         var report = _drain.ToReport(elapsed);
         _drain = null;
         _drained = report;
-        _drainDeadline = null;
-        _drainTimer?.Dispose();
-        _drainTimer = null;
+        Timers.Cancel(DrainTimerKey);
         ConnectionManagerLog.Drained(
             _log, _listenSocket.EndPoint, elapsed, report.PeerClosedFirst, report.LocalClosedFirst, report.Reset, report.AbortedAtDeadline);
         foreach (var waiter in _drainWaiters)

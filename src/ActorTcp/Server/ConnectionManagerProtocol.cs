@@ -54,6 +54,14 @@ internal static class ConnectionManagerProtocol
     /// <param name="Timeout">How long to wait for graceful closes before resetting the rest.</param>
     public sealed record Drain(TimeSpan Timeout);
 
-    /// <summary>The drain deadline passed (told by the manager's timer to the manager).</summary>
-    public sealed class DrainDeadline;
+    /// <summary>The drain deadline passed (the manager's keyed timer).</summary>
+    public sealed class DrainDeadline
+    {
+        /// <summary>The one instance.</summary>
+        public static DrainDeadline Instance { get; } = new();
+
+        private DrainDeadline()
+        {
+        }
+    }
 }

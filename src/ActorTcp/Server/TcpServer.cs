@@ -4,6 +4,7 @@ using ActorTcp.Actors;
 using ActorTcp.Configuration;
 using ActorTcp.Connections;
 using ActorTcp.Draining;
+using ActorTcp.Handlers;
 using ActorTcp.Lifecycle;
 using ActorTcp.Listening;
 using ActorTcp.Metrics;
@@ -22,7 +23,7 @@ namespace ActorTcp.Server;
 /// await using var system = ActorSystem.Create("gateway");
 /// var options = new ActorTcpOptions();
 /// options.Listen.Port = 0;
-/// await using var server = await TcpServer.StartAsync(system, options, () => new Echo());
+/// await using var server = await TcpServer.StartAsync(system, options, () => EchoHandler.Instance);
 /// Console.WriteLine($"listening on {server.EndPoint}");
 /// var established = await server.GetConnectionsAsync(LifecycleState.Established);
 /// var report = await server.DrainAsync(TimeSpan.FromSeconds(10));
@@ -135,28 +136,74 @@ public sealed class TcpServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Validates <paramref name="options"/>, binds <c>listen.host:listen.port</c> and starts accepting:
+    /// each accepted connection gets its own <see cref="ConnectionActor"/> running a fresh handler from
+    /// <paramref name="handlerFactory"/>, supervised by the server's connection manager.
+    /// </summary>
+    /// <param name="system">The actor system the server's actors live in.</param>
+    /// <param name="options">The server's options; validated before anything is bound.</param>
+    /// <param name="handlerFactory">Creates the handler of one connection; called once per accepted connection.</param>
+    /// <param name="loggerFactory">Where the server and its connections log; null for nowhere.</param>
+    /// <param name="cancellationToken">Cancels the start before the socket is bound.</param>
+    /// <returns>The running server; its <see cref="EndPoint"/> is the bound one.</returns>
+    /// <exception cref="ActorTcpConfigurationException">An option is out of range; the message names the key.</exception>
+    /// <exception cref="SocketException">The endpoint cannot be bound (port taken, address not local).</exception>
+    public static Task<TcpServer> StartAsync(
+        ActorSystem system,
+        ActorTcpOptions options,
+        Func<IConnectionHandler> handlerFactory,
+        ILoggerFactory? loggerFactory = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(handlerFactory);
+        cancellationToken.ThrowIfCancellationRequested();
+        options.Validate();
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var metrics = new ActorTcpMetrics();
+        try
+        {
+            var settings = ConnectionSettings.Create(options, metrics, loggerFactory);
+            var server = Start(
+                system,
+                options,
+                (socket, info) => ConnectionActor.Props(socket, info, settings, handlerFactory()),
+                metrics,
+                ownsMetrics: true,
+                loggerFactory);
+            return Task.FromResult(server);
+        }
+        catch
+        {
+            metrics.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Binds and starts a server whose connection actors come from <paramref name="connectionProps"/>.
     /// </summary>
     internal static TcpServer Start(
         ActorSystem system,
         ActorTcpOptions options,
         Func<Socket, ConnectionInfo, Props> connectionProps,
-        ActorTcpMetrics? metrics = null,
+        ActorTcpMetrics metrics,
+        bool ownsMetrics,
         ILoggerFactory? loggerFactory = null,
         Func<Socket, CancellationToken, ValueTask<Socket>>? accept = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connectionProps);
+        ArgumentNullException.ThrowIfNull(metrics);
         options.Validate();
         var endPoint = new IPEndPoint(IPAddress.Parse(options.Listen.Host), options.Listen.Port);
         var listenSocket = ListenSocket.Bind(endPoint, options.Listen.Backlog);
-        var ownsMetrics = metrics is null;
-        metrics ??= new ActorTcpMetrics();
         try
         {
             var props = ConnectionManager.Props(
-                listenSocket, options, connectionProps, metrics, loggerFactory ?? NullLoggerFactory.Instance, accept, system.TimeProvider);
+                listenSocket, options, connectionProps, metrics, loggerFactory ?? NullLoggerFactory.Instance, accept);
             var name = "tcp-" + listenSocket.EndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var manager = system.ActorOf(props, name);
             return new TcpServer(system, manager, listenSocket.EndPoint, options, metrics, ownsMetrics);
@@ -164,11 +211,6 @@ public sealed class TcpServer : IAsyncDisposable
         catch
         {
             listenSocket.Release();
-            if (ownsMetrics)
-            {
-                metrics.Dispose();
-            }
-
             throw;
         }
     }

@@ -70,7 +70,8 @@ public sealed class DrainTests
         // Arrange: a virtual clock drives the drain deadline; five clients close on the goodbye and
         // five ignore it.
         var time = new VirtualTimeProvider();
-        await using var system = ActorSystem.Create("drain-deadline", new ActorSystemSettings { TimeProvider = time });
+        var tick = TimeSpan.FromMilliseconds(10);
+        await using var system = ActorSystem.Create("drain-deadline", new ActorSystemSettings { TimeProvider = time, SchedulerTickDuration = tick });
         var server = TestServers.Start(system);
         var clients = new List<LoopbackClient>();
         for (var i = 0; i < 10; i++)
@@ -92,9 +93,9 @@ public sealed class DrainTests
         await Eventually.TrueAsync(
             async () => (await server.GetStateCountsAsync())[LifecycleState.CloseRequested] == 5 && (await server.GetConnectionsAsync()).Count == 5,
             "the polite five are gone and the other five wait for their peer");
-        time.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromTicks(1));
+        time.Advance(TimeSpan.FromSeconds(30) - tick);
         Assert.False(drain.IsCompleted);
-        time.Advance(TimeSpan.FromTicks(1));
+        time.Advance(tick + tick);
         var report = await drain;
 
         // Assert
@@ -102,7 +103,7 @@ public sealed class DrainTests
         Assert.Equal(5, report.PeerClosedFirst);
         Assert.Equal(5, report.Reset);
         Assert.Equal(5, report.AbortedAtDeadline);
-        Assert.Equal(TimeSpan.FromSeconds(30), report.Elapsed);
+        Assert.InRange(report.Elapsed, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30) + tick + tick);
         foreach (var client in ignoring)
         {
             Assert.Equal("BYE", await client.ReadLineAsync());

@@ -14,15 +14,24 @@ public sealed class FileDescriptorTests
         await using var server = TestServers.Start(system);
         await RunCyclesAsync(server.Port, 40);
         await WaitUntilNoConnectionsAsync(server);
+        CollectGarbage();
         var before = OpenFileDescriptors.Count();
 
         // Act: 2,000 cycles, 8 at a time.
         await RunCyclesAsync(server.Port, 2000);
         await WaitUntilNoConnectionsAsync(server);
 
-        // Assert: every accepted socket was released.
+        // Assert: every accepted socket was released by its actor, not by a finalizer.
         await Eventually.TrueAsync(() => OpenFileDescriptors.Count() <= before, $"the descriptor count returns to {before}");
-        Assert.Equal(before, OpenFileDescriptors.Count());
+        Assert.InRange(OpenFileDescriptors.Count(), before - 2, before);
+    }
+
+    /// <summary>Sockets other tests left to the finalizer are closed now, not in the middle of the measurement.</summary>
+    private static void CollectGarbage()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     private static async Task RunCyclesAsync(int port, int cycles)

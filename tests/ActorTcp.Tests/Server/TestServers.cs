@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using ActorTcp.Actors;
 using ActorTcp.Configuration;
+using ActorTcp.Metrics;
 using ActorTcp.Server;
 
 namespace ActorTcp.Tests.Server;
@@ -22,5 +23,5 @@ internal static class TestServers
         ActorSystem system,
         ActorTcpOptions? options = null,
         Func<Socket, CancellationToken, ValueTask<Socket>>? accept = null) =>
-        TcpServer.Start(system, options ?? Options(), TestConnectionActor.Props, accept: accept);
+        TcpServer.Start(system, options ?? Options(), TestConnectionActor.Props, new ActorTcpMetrics(), ownsMetrics: true, accept: accept);
 }
