@@ -45,6 +45,9 @@ internal sealed class ConnectionListener : ReceiveActor, IWithTimers
         _log = log;
         _backoff = backoff;
         Receive<ListenerProtocol.AcceptCompleted>(m => ReferenceEquals(m.Call, _pending), OnAcceptCompleted);
+
+        // A call of the incarnation before a restart (same reference): that incarnation's PostStop
+        // already released whatever it accepted.
         Receive<ListenerProtocol.AcceptCompleted>(_ => { });
         Receive<ListenerProtocol.RetryAccept>(_ => AcceptNext());
     }

@@ -1,4 +1,6 @@
 using ActorTcp.Actors;
+using ActorTcp.Handlers;
+using ActorTcp.Server;
 using ActorTcp.TestKit.Sockets;
 
 namespace ActorTcp.Tests.Server;
@@ -11,7 +13,7 @@ public sealed class FileDescriptorTests
     {
         // Arrange: warm up, so descriptors the runtime opens once (epoll, thread pool) are in the baseline.
         await using var system = ActorSystem.Create("fd-cycles");
-        await using var server = TestServers.Start(system);
+        await using var server = await TcpServer.StartAsync(system, TcpServerStartTests.Options(), () => EchoHandler.Instance);
         await RunCyclesAsync(server.Port, 40);
         await WaitUntilNoConnectionsAsync(server);
         CollectGarbage();
@@ -49,6 +51,6 @@ public sealed class FileDescriptorTests
         await Task.WhenAll(workers);
     }
 
-    private static Task WaitUntilNoConnectionsAsync(ActorTcp.Server.TcpServer server) =>
+    private static Task WaitUntilNoConnectionsAsync(TcpServer server) =>
         Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 0, "every connection has ended");
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Server;
 
@@ -79,6 +80,20 @@ internal sealed class LoopbackClient : IDisposable
         using var timeout = new CancellationTokenSource(ReadTimeout);
         while (await Socket.ReceiveAsync(_buffer, SocketFlags.None, timeout.Token) > 0)
         {
+        }
+    }
+
+    /// <summary>Reads until the server ends the connection, and says whether it sent FIN or RST.</summary>
+    public async Task<ClientOutcome> ReadUntilClosedAsync()
+    {
+        try
+        {
+            await ReadToEndAsync();
+            return ClientOutcome.EndOfStream;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            return ClientOutcome.Reset;
         }
     }
 

@@ -14,10 +14,7 @@ public sealed class TcpServerStartTests
     {
         // Arrange
         await using var system = ActorSystem.Create("start-echo");
-        var options = new ActorTcpOptions();
-        options.Listen.Host = "127.0.0.1";
-        options.Listen.Port = 0;
-        await using var server = await TcpServer.StartAsync(system, options, () => EchoHandler.Instance);
+        await using var server = await TcpServer.StartAsync(system, Options(), () => EchoHandler.Instance);
 
         // Act
         var clients = new List<LoopbackClient>();
@@ -41,6 +38,35 @@ public sealed class TcpServerStartTests
     }
 
     [Fact]
+    public async Task HandlerThrowsOnOneConnection_OnlyThatOneClosesAndFiftyOthersKeepEchoing()
+    {
+        // Arrange
+        await using var system = ActorSystem.Create("start-handler-throws");
+        await using var server = await TcpServer.StartAsync(system, Options(), () => new Connections.Handlers.ThrowsOnBoom());
+        var healthy = new List<LoopbackClient>();
+        for (var i = 0; i < 50; i++)
+        {
+            healthy.Add(await LoopbackClient.ConnectAsync(server.Port));
+        }
+
+        using var failing = await LoopbackClient.ConnectAsync(server.Port);
+        await Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 51, "51 connections are registered");
+
+        // Act
+        await failing.SendLineAsync("boom");
+
+        // Assert: the failing connection ends, the registry drops it, the other 50 still echo.
+        await failing.ReadUntilClosedAsync();
+        await Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 50, "only the failing connection is gone");
+        for (var i = 0; i < healthy.Count; i++)
+        {
+            Assert.Equal("alive " + i, await healthy[i].EchoAsync("alive " + i));
+        }
+
+        healthy.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
     public async Task StartAsync_WithInvalidOptions_ThrowsNamingTheKey()
     {
         await using var system = ActorSystem.Create("start-invalid");
@@ -50,5 +76,14 @@ public sealed class TcpServerStartTests
         var error = await Assert.ThrowsAsync<ActorTcpConfigurationException>(() => TcpServer.StartAsync(system, options, () => EchoHandler.Instance));
 
         Assert.Contains("actortcp.listen.backlog", error.Message, StringComparison.Ordinal);
+    }
+
+    internal static ActorTcpOptions Options()
+    {
+        var options = new ActorTcpOptions();
+        options.Listen.Host = "127.0.0.1";
+        options.Listen.Port = 0;
+        options.Drain.Timeout = TimeSpan.FromSeconds(5);
+        return options;
     }
 }

@@ -109,7 +109,7 @@ public sealed class TcpServerTests
         await failing.SendLineAsync("boom");
 
         // Assert: its socket is released (the client sees the end), the registry drops it, the rest echo.
-        await failing.ReadToEndAsync();
+        await failing.ReadUntilClosedAsync();
         await Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 50, "the failed connection is removed");
         for (var i = 0; i < healthy.Count; i++)
         {
