@@ -36,8 +36,9 @@ public sealed partial class ConnectionActor : IConnectionContext
 
         if (payload.Length > _settings.Options.Framing.MaxFrameSize)
         {
-            // Let the encoder reject it with its own message, without copying a frame that cannot be sent.
-            return Send(new byte[payload.Length]);
+            // Rejected before copying: a frame that cannot be sent is not worth a buffer.
+            throw new ArgumentException(
+                $"A {payload.Length}-byte frame exceeds max-frame-size ({_settings.Options.Framing.MaxFrameSize}).", nameof(payload));
         }
 
         var copy = ArrayPool<byte>.Shared.Rent((int)payload.Length);

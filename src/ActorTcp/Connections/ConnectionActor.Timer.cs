@@ -1,3 +1,4 @@
+using ActorTcp.Actors;
 using ActorTcp.Heartbeats;
 using ActorTcp.Lifecycle;
 
@@ -9,11 +10,13 @@ namespace ActorTcp.Connections;
 /// and on each tick every deadline is compared with now and the timer re-armed for what is left
 /// (lazy re-arm): no timer work per read or write.
 /// </summary>
-public sealed partial class ConnectionActor
+public sealed partial class ConnectionActor : IWithTimers
 {
     private static readonly TimeSpan Never = TimeSpan.MaxValue;
 
-    private ITimer? _timer;
+    /// <summary>The key of the connection's one timer.</summary>
+    private static readonly object TimerKey = new();
+
     private TimeSpan _timerDueAt = Never;
     private TimeSpan _heartbeatDueAt = Never;
     private LifecycleTimer _stateTimer;
@@ -34,25 +37,13 @@ public sealed partial class ConnectionActor
 
         _timerDueAt = dueAt;
         var delay = dueAt - Now;
-        var timer = _timer ??= _time.CreateTimer(
-            static self => ((ConnectionActor)self!).OnTimerFired(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-    }
-
-    /// <summary>Runs on the timer's thread: only tells the actor.</summary>
-    private void OnTimerFired()
-    {
-        if (!_socketClosed)
-        {
-            Self.Tell(ConnectionSignals.TimerTick.Instance, Actors.ActorRefs.NoSender);
-        }
+        Timers.StartSingleTimer(TimerKey, ConnectionSignals.TimerTick.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
     }
 
     private void CancelTimer()
     {
         _timerDueAt = Never;
-        _timer?.Dispose();
-        _timer = null;
+        Timers.Cancel(TimerKey);
     }
 
     private void OnTimer()
@@ -62,7 +53,7 @@ public sealed partial class ConnectionActor
             return;
         }
 
-        // Deadlines are compared with now, so an early or stale tick only re-arms for what is left.
+        // Deadlines are compared with now, so a tick only re-arms for what is left.
         var now = Now;
         _timerDueAt = Never;
         CheckDeadlines(now);

@@ -48,6 +48,9 @@ public sealed partial class ConnectionActor : ActorBase
     private TimeSpan _peerClosedAt;
     private bool _published;
 
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
     private ConnectionActor(Socket socket, ConnectionInfo info, ConnectionSettings settings, IConnectionHandler handler)
     {
         _socket = socket;
@@ -82,13 +85,6 @@ public sealed partial class ConnectionActor : ActorBase
     /// <inheritdoc />
     protected override void PreStart()
     {
-        if (_info.State == LifecycleState.Closed)
-        {
-            // A restarted incarnation: the first one already released the socket and told Ended.
-            Context.Stop(Self);
-            return;
-        }
-
         _settings.Metrics.ConnectionAccepted();
         try
         {
@@ -102,13 +98,8 @@ public sealed partial class ConnectionActor : ActorBase
 
         ConnectionLog.Opened(_settings.Logger, _info.Id, _info.RemoteEndPoint);
         ScheduleHeartbeat(_heartbeat.FirstCheckIn);
-        NotifyConnected();
-        if (_status.State == LifecycleState.Closed)
-        {
-            return;
-        }
-
         Context.Parent.Tell(new ConnectionProtocol.StateChanged(_info.Id, LifecycleState.Established), Self);
+        NotifyConnected();
         ReadLoop();
         PumpWrites();
     }

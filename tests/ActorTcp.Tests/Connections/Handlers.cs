@@ -109,9 +109,16 @@ internal static class Handlers
     {
         private static readonly byte[] Payload = Encoding.UTF8.GetBytes(new string('x', 1024));
 
-        public int Suspensions { get; private set; }
+        private int _suspensions;
+        private long _maxQueued;
 
-        public List<EnqueueResult> Results { get; } = [];
+        /// <summary>The most bytes the connection's queue held after any send.</summary>
+        public long MaxQueued => Interlocked.Read(ref _maxQueued);
+
+        /// <summary>Read by the test while the connection still writes, hence the thread-safe members.</summary>
+        public int Suspensions => Volatile.Read(ref _suspensions);
+
+        public System.Collections.Concurrent.ConcurrentQueue<EnqueueResult> Results { get; } = new();
 
         public void OnConnected(IConnectionContext connection)
         {
@@ -119,18 +126,13 @@ internal static class Handlers
 
         public void OnFrame(IConnectionContext connection, ReadOnlySequence<byte> frame)
         {
-            EnqueueResult result;
-            do
-            {
-                result = connection.Send(Payload);
-                Results.Add(result);
-            }
-            while (result == EnqueueResult.Accepted);
+            FillUntilSuspended(connection);
 
             // A writer that ignores backpressure: everything past the hard cap is refused.
             for (var i = 0; i < 200; i++)
             {
-                Results.Add(connection.Send(Payload));
+                Results.Enqueue(connection.Send(Payload));
+                RecordQueue(connection);
             }
         }
 
@@ -138,14 +140,27 @@ internal static class Handlers
         {
         }
 
-        public void OnWritingSuspended(IConnectionContext connection) => Suspensions++;
+        public void OnWritingSuspended(IConnectionContext connection) => Interlocked.Increment(ref _suspensions);
 
-        public void OnWritingResumed(IConnectionContext connection)
-        {
-        }
+        public void OnWritingResumed(IConnectionContext connection) => FillUntilSuspended(connection);
 
         public void OnClosed(IConnectionContext connection, ConnectionClosed closed)
         {
+        }
+
+        private void RecordQueue(IConnectionContext connection) =>
+            Interlocked.Exchange(ref _maxQueued, Math.Max(_maxQueued, connection.Info.WriteQueueBytes));
+
+        private void FillUntilSuspended(IConnectionContext connection)
+        {
+            EnqueueResult result;
+            do
+            {
+                result = connection.Send(Payload);
+                Results.Enqueue(result);
+                RecordQueue(connection);
+            }
+            while (result == EnqueueResult.Accepted);
         }
     }
 }

@@ -7,6 +7,7 @@ using ActorTcp.Handlers;
 using ActorTcp.Heartbeats;
 using ActorTcp.Metrics;
 using ActorTcp.TestKit.VirtualTime;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ActorTcp.Tests.Support;
@@ -22,12 +23,12 @@ public sealed class ConnectionHarness : IAsyncDisposable
     private readonly ActorTcpMetrics _metrics = new();
     private long _nextId;
 
-    private ConnectionHarness(ActorTcpOptions options)
+    private ConnectionHarness(ActorTcpOptions options, ILoggerFactory loggerFactory)
     {
         Options = options;
         Time = new VirtualTimeProvider();
         System = ActorSystem.Create("connections", new ActorSystemSettings { TimeProvider = Time });
-        Settings = ConnectionSettings.Create(options, _metrics, NullLoggerFactory.Instance);
+        Settings = ConnectionSettings.Create(options, _metrics, loggerFactory);
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _listener.Listen(64);
@@ -49,7 +50,7 @@ public sealed class ConnectionHarness : IAsyncDisposable
     /// A harness with test-friendly defaults: line framing, heartbeat off, short teardown timers
     /// (close-wait 200 ms, peer-close grace 300 ms, fin-wait 400 ms); <paramref name="configure"/> adjusts them.
     /// </summary>
-    public static ConnectionHarness Create(Action<ActorTcpOptions>? configure = null)
+    public static ConnectionHarness Create(Action<ActorTcpOptions>? configure = null, ILoggerFactory? loggerFactory = null)
     {
         var options = new ActorTcpOptions();
         options.Heartbeat.Mode = HeartbeatMode.Off;
@@ -58,7 +59,7 @@ public sealed class ConnectionHarness : IAsyncDisposable
         options.Teardown.FinWaitTimeout = TimeSpan.FromMilliseconds(400);
         options.Teardown.HandlerFailedFinWait = TimeSpan.FromMilliseconds(100);
         configure?.Invoke(options);
-        return new ConnectionHarness(options);
+        return new ConnectionHarness(options, loggerFactory ?? NullLoggerFactory.Instance);
     }
 
     /// <summary>Accepts the next connection and starts its actor with <paramref name="handler"/>; returns once it reports Established.</summary>

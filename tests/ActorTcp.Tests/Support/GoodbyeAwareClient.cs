@@ -11,10 +11,11 @@ public sealed class GoodbyeAwareClient : IDisposable
     private GoodbyeAwareClient(TestClient client, string goodbye)
     {
         _client = client;
+        LocalPort = client.LocalPort;
         Closed = RunAsync(goodbye);
     }
 
-    public int LocalPort => _client.LocalPort;
+    public int LocalPort { get; }
 
     /// <summary>Completes with the lines read before the goodbye, once the client has closed.</summary>
     public Task<IReadOnlyList<string>> Closed { get; }

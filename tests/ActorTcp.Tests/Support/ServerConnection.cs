@@ -30,6 +30,9 @@ public sealed class ServerConnection
 
     public void Tell(object command) => Parent.Tell(command);
 
+    /// <summary>Stops the connection actor from outside, as a supervisor would.</summary>
+    public void Stop() => Parent.Tell(StopConnection.Instance);
+
     /// <summary>The next message the connection sent its parent, of any kind.</summary>
     public async Task<object> NextAsync(TimeSpan? timeout = null)
     {
@@ -78,18 +81,32 @@ public sealed class ServerConnection
         }
     }
 
-    /// <summary>Asserts that nothing else arrives for a while: no second Ended after the first.</summary>
+    /// <summary>
+    /// Asserts that the connection tells nothing more for a while (no second Ended, no late state
+    /// change); the parent's own <see cref="Terminated"/> for the stopped connection is allowed.
+    /// </summary>
     public async Task ExpectNoMoreAsync(TimeSpan duration)
     {
         using var cancellation = new CancellationTokenSource(duration);
         try
         {
-            var message = await _events.Reader.ReadAsync(cancellation.Token);
-            Assert.Fail($"Expected nothing more from connection {Info.Id} but got {message}.");
+            while (true)
+            {
+                var message = await _events.Reader.ReadAsync(cancellation.Token);
+                if (message is not Terminated)
+                {
+                    Assert.Fail($"Expected nothing more from connection {Info.Id} but got {message}.");
+                }
+            }
         }
         catch (OperationCanceledException)
         {
         }
+    }
+
+    private sealed class StopConnection
+    {
+        public static readonly StopConnection Instance = new();
     }
 
     private sealed class RecordingParent : ReceiveActor
@@ -104,6 +121,7 @@ public sealed class ServerConnection
             Receive<ConnectionProtocol.Ended>(ended => events.TryWrite(ended));
             Receive<EnqueueResult>(result => events.TryWrite(result));
             Receive<Terminated>(terminated => events.TryWrite(terminated));
+            Receive<StopConnection>(_ => Context.Stop(_connection));
             ReceiveAny(command => _connection.Tell(command, Self));
         }
 

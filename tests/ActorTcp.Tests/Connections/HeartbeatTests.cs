@@ -1,0 +1,105 @@
+using ActorTcp.Handlers;
+using ActorTcp.Heartbeats;
+using ActorTcp.Lifecycle;
+using ActorTcp.Teardown;
+using ActorTcp.Tests.Support;
+
+namespace ActorTcp.Tests.Connections;
+
+public sealed class HeartbeatTests
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromMilliseconds(500);
+
+    [Fact]
+    public async Task ActiveHeartbeat_SilentPeer_GetsPingsAtTheIntervalAndIsResetAfterMaxMissed()
+    {
+        await using var harness = CreateHarness();
+        var (client, server) = await harness.ConnectAsync(EchoHandler.Instance);
+        using var _ = client;
+
+        harness.Time.Advance(Interval - Tick);
+        Assert.Null(await ReadLineOrNullAsync(client, TimeSpan.FromMilliseconds(200)));
+        harness.Time.Advance(Tick + Tick);
+        Assert.Equal("PING", await client.ReadLineAsync());
+
+        harness.Time.Advance(PingTimeout);
+        Assert.Equal("PING", await client.ReadLineAsync());
+
+        harness.Time.Advance(PingTimeout);
+        var ended = await server.ExpectEndedAsync();
+        Assert.Equal(new ConnectionClosed(CloseReason.HeartbeatTimeout, ClosedFirstBy.Reset), ended.Closed);
+        Assert.Equal(ClientOutcome.Reset, await client.ReadUntilClosedAsync());
+    }
+
+    [Fact]
+    public async Task ActiveHeartbeat_PeerAnsweringPongs_StaysConnectedAcrossManyIntervals()
+    {
+        await using var harness = CreateHarness();
+        using var client = await PongingClient.ConnectAsync(harness.Port);
+        var server = await harness.AcceptAsync(EchoHandler.Instance);
+
+        for (var ping = 1; ping <= 10; ping++)
+        {
+            harness.Time.Advance(Interval + Tick);
+            await Eventually.TrueAsync(() => server.Info.FramesIn == ping, $"pong {ping} reached the server");
+        }
+
+        Assert.Equal(10, client.Pings);
+        Assert.Equal(LifecycleState.Established, server.Info.State);
+        await server.ExpectNoMoreAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task PeerPing_IsAnsweredWithPong_AndNotPassedToTheHandler()
+    {
+        await using var harness = CreateHarness();
+        var (client, _) = await harness.ConnectAsync(EchoHandler.Instance);
+        using var __ = client;
+
+        await client.SendLineAsync("PING");
+        await client.SendLineAsync("PONG");
+        await client.SendLineAsync("data");
+
+        Assert.Equal("PONG", await client.ReadLineAsync());
+        Assert.Equal("data", await client.ReadLineAsync());
+    }
+
+    [Fact]
+    public async Task PassiveHeartbeat_SilentPeer_IsClosedWithIdleTimeout()
+    {
+        await using var harness = ConnectionHarness.Create(o =>
+        {
+            o.Heartbeat.Mode = HeartbeatMode.Passive;
+            o.Heartbeat.IdleTimeout = TimeSpan.FromSeconds(2);
+        });
+        using var client = await GoodbyeAwareClient.ConnectAsync(harness.Port);
+        var server = await harness.AcceptAsync(EchoHandler.Instance);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(2) + Tick);
+        await client.Closed.WaitAsync(TestClient.DefaultTimeout);
+
+        Assert.Equal(new ConnectionClosed(CloseReason.IdleTimeout, ClosedFirstBy.Peer), (await server.ExpectEndedAsync()).Closed);
+    }
+
+    private static ConnectionHarness CreateHarness() => ConnectionHarness.Create(o =>
+    {
+        o.Heartbeat.Mode = HeartbeatMode.Active;
+        o.Heartbeat.Interval = Interval;
+        o.Heartbeat.Timeout = PingTimeout;
+        o.Heartbeat.MaxMissed = 2;
+    });
+
+    private static async Task<string?> ReadLineOrNullAsync(TestClient client, TimeSpan wait)
+    {
+        try
+        {
+            return await client.ReadLineAsync(wait);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+}

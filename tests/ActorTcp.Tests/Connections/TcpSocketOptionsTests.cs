@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorTcp.Configuration;
+using ActorTcp.Sockets;
+
+namespace ActorTcp.Tests.Connections;
+
+public sealed class TcpSocketOptionsTests
+{
+    [Fact]
+    public async Task Apply_SetsNoDelayKeepaliveUserTimeoutBuffersAndLinger()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(listener.LocalEndPoint!);
+        using var accepted = await listener.AcceptAsync();
+        var options = new TcpOptions
+        {
+            NoDelay = true,
+            UserTimeout = TimeSpan.FromSeconds(7),
+            ReceiveBufferSize = 32 * 1024,
+            SendBufferSize = 16 * 1024,
+            Linger = TimeSpan.FromSeconds(3),
+        };
+        options.Keepalive.Idle = TimeSpan.FromSeconds(11);
+        options.Keepalive.Interval = TimeSpan.FromSeconds(4);
+        options.Keepalive.Count = 5;
+
+        TcpSocketOptions.Apply(accepted, options);
+
+        Assert.True(accepted.NoDelay);
+        Assert.Equal(1, (int)accepted.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive)!);
+        Assert.Equal(11, (int)accepted.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime)!);
+        Assert.Equal(4, (int)accepted.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval)!);
+        Assert.Equal(5, (int)accepted.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount)!);
+        var userTimeout = new byte[4];
+        accepted.GetRawSocketOption(6, 18, userTimeout);
+        Assert.Equal(7000u, BitConverter.ToUInt32(userTimeout));
+
+        // Linux doubles the requested buffer sizes for its own bookkeeping.
+        Assert.True(accepted.ReceiveBufferSize >= 32 * 1024);
+        Assert.True(accepted.SendBufferSize >= 16 * 1024);
+        Assert.True(accepted.LingerState!.Enabled);
+        Assert.Equal(3, accepted.LingerState.LingerTime);
+        Assert.False(accepted.Blocking);
+    }
+
+    [Fact]
+    public async Task Reset_SendsRstToThePeer()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(listener.LocalEndPoint!);
+        var accepted = await listener.AcceptAsync();
+
+        SocketTeardown.Reset(accepted);
+
+        var error = await Assert.ThrowsAsync<SocketException>(async () => await client.ReceiveAsync(new byte[1], SocketFlags.None));
+        Assert.Equal(SocketError.ConnectionReset, error.SocketErrorCode);
+    }
+}
