@@ -154,9 +154,9 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         var admission = _limits.TryAdmit(remote.Address);
         if (admission != Admission.Admitted)
         {
-            _refusal.Refuse(socket);
             _metrics.ConnectionRejected(ConnectionLimits.ReasonTag(admission));
             ConnectionManagerLog.ConnectionRejected(_log, remote, admission, _limits.Open, _options.Limits.OverLimit);
+            _refusal.Refuse(socket);
             return;
         }
 

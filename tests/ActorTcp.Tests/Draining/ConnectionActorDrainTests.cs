@@ -30,11 +30,12 @@ public sealed class ConnectionActorDrainTests
 
         // Assert: the peers closed first, so they hold the TIME_WAIT sockets and the server holds none.
         await Task.WhenAll(clients.Select(c => c.Closed));
+        var clientPorts = clients.Select(c => c.LocalPort).ToArray();
         Assert.Equal(200, report.Connections);
         Assert.Equal(200, report.PeerClosedFirst);
         Assert.Equal(0, report.AbortedAtDeadline);
-        Assert.Equal(0, KernelTcpTable.Count(KernelTcpState.TimeWait, localPort: server.Port));
-        Assert.Equal(0, KernelTcpTable.Count(KernelTcpState.CloseWait, localPort: server.Port));
+        Assert.Equal(0, ServerSideSockets.Count(KernelTcpState.TimeWait, server.Port, clientPorts));
+        Assert.Equal(0, ServerSideSockets.Count(KernelTcpState.CloseWait, server.Port, clientPorts));
         clients.ForEach(c => c.Dispose());
     }
 

@@ -14,12 +14,13 @@ public sealed class OverLimitTests
     {
         // Arrange: 50 connections fill the server.
         await using var system = ActorSystem.Create("limits-refuse");
+        using var rejections = new RejectionRecorder();
         await using var server = TestServers.Start(system, TestServers.Options(o =>
         {
             o.Limits.MaxConnections = 50;
             o.Limits.OverLimit = OverLimitAction.Refuse;
             o.Limits.Refusal = "BUSY try later";
-        }));
+        }), metrics: rejections.Metrics);
         var clients = await ConnectAsync(server.Port, 50);
         await WaitForOpenAsync(server, 50);
 
@@ -29,6 +30,7 @@ public sealed class OverLimitTests
         // Assert: the refusal, then FIN; the 50 keep echoing.
         Assert.Equal("BUSY try later", await refused.ReadLineAsync());
         Assert.Null(await refused.ReadLineAsync());
+        Assert.Equal(["max-connections"], rejections.Reasons);
         await AssertAllEchoAsync(clients);
         await AfterOneClosesANewOneIsAcceptedAsync(server, clients);
     }
@@ -38,11 +40,12 @@ public sealed class OverLimitTests
     {
         // Arrange
         await using var system = ActorSystem.Create("limits-rst");
+        using var rejections = new RejectionRecorder();
         await using var server = TestServers.Start(system, TestServers.Options(o =>
         {
             o.Limits.MaxConnections = 50;
             o.Limits.OverLimit = OverLimitAction.Rst;
-        }));
+        }), metrics: rejections.Metrics);
         var clients = await ConnectAsync(server.Port, 50);
         await WaitForOpenAsync(server, 50);
 
@@ -52,6 +55,7 @@ public sealed class OverLimitTests
         // Assert: the client's read fails with a reset, not an orderly end of stream.
         var reset = await Assert.ThrowsAsync<SocketException>(refused.ReadToEndAsync);
         Assert.Equal(SocketError.ConnectionReset, reset.SocketErrorCode);
+        Assert.Equal(["max-connections"], rejections.Reasons);
         await AssertAllEchoAsync(clients);
         await AfterOneClosesANewOneIsAcceptedAsync(server, clients);
     }
@@ -61,11 +65,12 @@ public sealed class OverLimitTests
     {
         // Arrange: two connections from 127.0.0.2 reach the per-address limit.
         await using var system = ActorSystem.Create("limits-per-ip");
+        using var rejections = new RejectionRecorder();
         await using var server = TestServers.Start(system, TestServers.Options(o =>
         {
             o.Limits.MaxConnectionsPerIp = 2;
             o.Limits.Refusal = "BUSY";
-        }));
+        }), metrics: rejections.Metrics);
         var second = IPAddress.Parse("127.0.0.2");
         var third = IPAddress.Parse("127.0.0.3");
         using var a1 = await LoopbackClient.ConnectAsync(server.Port, second);
@@ -79,6 +84,7 @@ public sealed class OverLimitTests
         // Assert
         Assert.Equal("BUSY", await a3.ReadLineAsync());
         Assert.Null(await a3.ReadLineAsync());
+        Assert.Equal(["max-connections-per-ip"], rejections.Reasons);
         Assert.Equal("from .3", await b1.EchoAsync("from .3"));
         Assert.Equal("from .2", await a1.EchoAsync("from .2"));
         var open = await server.GetConnectionsAsync();

@@ -19,6 +19,8 @@ internal sealed class LoopbackClient : IDisposable
 
     public Socket Socket { get; }
 
+    public int LocalPort => ((IPEndPoint)Socket.LocalEndPoint!).Port;
+
     public static async Task<LoopbackClient> ConnectAsync(int port, IPAddress? source = null, IPAddress? server = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -95,6 +97,13 @@ internal sealed class LoopbackClient : IDisposable
         {
             return ClientOutcome.Reset;
         }
+    }
+
+    /// <summary>Closes with RST (linger 0): neither side keeps a TIME_WAIT socket.</summary>
+    public void Abort()
+    {
+        Socket.LingerState = new LingerOption(true, 0);
+        Socket.Dispose();
     }
 
     /// <summary>Closes after our FIN: the client closes first and holds the TIME_WAIT.</summary>

@@ -22,6 +22,7 @@ internal static class TestServers
     public static TcpServer Start(
         ActorSystem system,
         ActorTcpOptions? options = null,
-        Func<Socket, CancellationToken, ValueTask<Socket>>? accept = null) =>
-        TcpServer.Start(system, options ?? Options(), TestConnectionActor.Props, new ActorTcpMetrics(), ownsMetrics: true, accept: accept);
+        Func<Socket, CancellationToken, ValueTask<Socket>>? accept = null,
+        ActorTcpMetrics? metrics = null) =>
+        TcpServer.Start(system, options ?? Options(), TestConnectionActor.Props, metrics ?? new ActorTcpMetrics(), ownsMetrics: true, accept: accept);
 }
