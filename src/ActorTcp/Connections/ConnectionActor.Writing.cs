@@ -11,7 +11,7 @@ namespace ActorTcp.Connections;
 /// </summary>
 public sealed partial class ConnectionActor
 {
-    private readonly Action _onWritten;
+    private Action? _onWritten;
     private ConfiguredValueTaskAwaitable<int>.ConfiguredValueTaskAwaiter _pendingSend;
     private WriteQueue? _writeQueue;
     private bool _sending;
@@ -19,11 +19,36 @@ public sealed partial class ConnectionActor
     private bool _shutdownPending;
     private bool _writeClosed;
     private bool _dropUnsent;
+    private bool _suspensionUnannounced;
 
     private bool CanWrite => !_writeClosed && !_released && _status.State != LifecycleState.Closed;
 
     /// <summary>Queues one frame from the handler or a <see cref="ConnectionProtocol.Send"/> command.</summary>
     private EnqueueResult Send(ReadOnlySpan<byte> payload)
+    {
+        var result = Enqueue(payload);
+        if (result == EnqueueResult.Suspended)
+        {
+            NotifySuspended();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Queues a frame of the connection's own (ping, pong, goodbye); dropped when writing is over. These
+    /// are queued while a lifecycle decision is being carried out, so a suspension they cause is
+    /// announced to the handler at the next pump, never from inside the decision.
+    /// </summary>
+    private void EnqueueControl(ReadOnlySpan<byte> payload)
+    {
+        if (Enqueue(payload) == EnqueueResult.Suspended)
+        {
+            _suspensionUnannounced = true;
+        }
+    }
+
+    private EnqueueResult Enqueue(ReadOnlySpan<byte> payload)
     {
         if (!CanWrite)
         {
@@ -43,14 +68,12 @@ public sealed partial class ConnectionActor
         QueueGrew(queue, before);
         if (result == EnqueueResult.Suspended)
         {
-            NotifyWritingSuspended(queue);
+            // The slow-consumer deadline may fall before whatever the timer waits for now.
+            EnsureTimerBy(queue.SuspendedSince + _settings.Options.Write.SlowConsumerTimeout);
         }
 
         return result;
     }
-
-    /// <summary>Queues a frame of the connection's own (ping, pong, goodbye); dropped when writing is over.</summary>
-    private void EnqueueControl(ReadOnlySpan<byte> payload) => Send(payload);
 
     private WriteQueue CreateWriteQueue()
     {
@@ -65,34 +88,37 @@ public sealed partial class ConnectionActor
         _settings.Metrics.WriteQueueChanged(queue.Length - before);
     }
 
-    private void NotifyWritingSuspended(WriteQueue queue)
-    {
-        // The slow-consumer deadline may fall before whatever the timer waits for now.
-        EnsureTimerBy(queue.SuspendedSince + _settings.Options.Write.SlowConsumerTimeout);
-        NotifySuspended();
-    }
-
     /// <summary>
     /// Sends what is queued until the kernel stops taking bytes, then leaves one asynchronous send in
     /// flight. When the queue is empty, carries out a pending FIN and reports a requested flush.
     /// </summary>
     private void PumpWrites()
     {
+        if (_suspensionUnannounced)
+        {
+            _suspensionUnannounced = false;
+            if (_writeQueue is { IsSuspended: true })
+            {
+                NotifySuspended();
+            }
+        }
+
         if (_sending || _released)
         {
             return;
         }
 
+        var resumed = false;
         if (_writeQueue is { } queue)
         {
-            while (queue.Length > 0)
+            while (queue.Length > 0 && !_released)
             {
                 var bytes = queue.Peek();
                 var sent = _socket.Send(bytes.Span, SocketFlags.None, out var error);
                 if (error == SocketError.WouldBlock)
                 {
                     StartAsyncSend(bytes);
-                    return;
+                    break;
                 }
 
                 if (error != SocketError.Success)
@@ -101,14 +127,21 @@ public sealed partial class ConnectionActor
                     return;
                 }
 
-                if (Sent(queue, sent))
-                {
-                    return;
-                }
+                resumed |= Sent(queue, sent);
             }
         }
 
-        OnQueueEmpty();
+        if (!_sending && !_released)
+        {
+            OnQueueEmpty();
+        }
+
+        if (resumed)
+        {
+            // Reading paused while writing was suspended; the pump is done with the queue, so the
+            // frames read now may queue and pump again safely.
+            ReadLoop();
+        }
     }
 
     private void StartAsyncSend(ReadOnlyMemory<byte> bytes)
@@ -122,7 +155,8 @@ public sealed partial class ConnectionActor
         }
         else
         {
-            send.UnsafeOnCompleted(_onWritten);
+            // Made on the first send the kernel could not take at once: most connections never need it.
+            send.UnsafeOnCompleted(_onWritten ??= OnSendCompleted);
         }
     }
 
@@ -156,18 +190,23 @@ public sealed partial class ConnectionActor
             return;
         }
 
-        if (!Sent(queue, sent) && _dropUnsent)
+        var resumed = Sent(queue, sent);
+        if (_dropUnsent)
         {
             DropQueuedWrites();
         }
+
+        if (resumed)
+        {
+            ReadLoop();
+        }
     }
 
-    /// <summary>Removes sent bytes from the queue; true when the connection was closed meanwhile.</summary>
+    /// <summary>Removes sent bytes from the queue; true when this resumed writing (the handler has been told).</summary>
     private bool Sent(WriteQueue queue, int sent)
     {
-        var now = _time.GetUtcNow();
         _heartbeat.RecordOutbound(Now);
-        _info.AddBytesOut(sent, now);
+        _info.AddBytesOut(sent, _time.GetUtcNow());
         _settings.Metrics.BytesSent(sent);
         _settings.Metrics.WriteQueueChanged(-sent);
         var resumed = queue.Advance(sent);
@@ -175,10 +214,9 @@ public sealed partial class ConnectionActor
         if (resumed)
         {
             NotifyResumed();
-            ReadLoop();
         }
 
-        return _released;
+        return resumed;
     }
 
     private void OnQueueEmpty()

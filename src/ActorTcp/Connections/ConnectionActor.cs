@@ -26,6 +26,16 @@ namespace ActorTcp.Connections;
 /// <see cref="ConnectionProtocol.Ended"/> exactly once, whatever ends it — also when it is stopped
 /// from outside, in which case <c>PostStop</c> resets the socket.
 /// </para>
+/// <para>
+/// It records all of its connection's metrics itself, <see cref="Metrics.ActorTcpMetrics.ConnectionAccepted"/>
+/// at start included, so the connections-by-state gauge has a single writer per connection and
+/// always balances.
+/// </para>
+/// <para>
+/// While the heartbeat is on (passive or active), an inbound frame equal to <c>heartbeat.pong</c> is
+/// consumed and one equal to <c>heartbeat.ping</c> is answered with the pong; neither reaches the
+/// handler. With the heartbeat off every frame goes to the handler.
+/// </para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -61,7 +71,6 @@ public sealed partial class ConnectionActor : ActorBase
         _openedTimestamp = _time.GetTimestamp();
         _heartbeat = new HeartbeatMonitor(settings.Heartbeat, TimeSpan.Zero);
         _onReadable = OnReceiveCompleted;
-        _onWritten = OnSendCompleted;
     }
 
     /// <summary>Monotonic time since the connection was accepted, on the system's clock.</summary>

@@ -31,6 +31,23 @@ public sealed class EchoTests
     }
 
     [Fact]
+    public async Task PeerSendsThenHalfCloses_EchoesAreFlushedBeforeTheClose()
+    {
+        await using var harness = ConnectionHarness.Create();
+        var (client, server) = await harness.ConnectAsync(EchoHandler.Instance);
+        using var _ = client;
+
+        await client.SendAsync(Encoding.UTF8.GetBytes("one\ntwo\nthree\n"));
+        client.HalfClose();
+
+        Assert.Equal("one", await client.ReadLineAsync());
+        Assert.Equal("two", await client.ReadLineAsync());
+        Assert.Equal("three", await client.ReadLineAsync());
+        Assert.Null(await client.ReadLineAsync());
+        Assert.Equal(new ConnectionClosed(CloseReason.PeerClosed, ClosedFirstBy.Peer), (await server.ExpectEndedAsync()).Closed);
+    }
+
+    [Fact]
     public async Task LengthPrefixedFraming_EchoesFramesWithTheirPrefix()
     {
         await using var harness = ConnectionHarness.Create(o =>

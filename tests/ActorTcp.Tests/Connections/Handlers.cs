@@ -163,4 +163,39 @@ internal static class Handlers
             while (result == EnqueueResult.Accepted);
         }
     }
+
+    /// <summary>On any frame, queues <c>frames</c> numbered lines at once, ignoring backpressure up to the hard cap; counts suspend and resume.</summary>
+    public sealed class Burst(int frames) : IConnectionHandler
+    {
+        private int _suspensions;
+        private int _resumptions;
+
+        public int Suspensions => Volatile.Read(ref _suspensions);
+
+        public int Resumptions => Volatile.Read(ref _resumptions);
+
+        public void OnConnected(IConnectionContext connection)
+        {
+        }
+
+        public void OnFrame(IConnectionContext connection, ReadOnlySequence<byte> frame)
+        {
+            for (var i = 0; i < frames; i++)
+            {
+                Assert.NotEqual(EnqueueResult.Refused, connection.Send(Encoding.UTF8.GetBytes(i.ToString("D1000", System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }
+
+        public void OnPeerClosed(IConnectionContext connection)
+        {
+        }
+
+        public void OnWritingSuspended(IConnectionContext connection) => Interlocked.Increment(ref _suspensions);
+
+        public void OnWritingResumed(IConnectionContext connection) => Interlocked.Increment(ref _resumptions);
+
+        public void OnClosed(IConnectionContext connection, ConnectionClosed closed)
+        {
+        }
+    }
 }

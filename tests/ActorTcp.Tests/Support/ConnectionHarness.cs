@@ -21,6 +21,7 @@ public sealed class ConnectionHarness : IAsyncDisposable
 {
     private readonly Socket _listener;
     private readonly ActorTcpMetrics _metrics = new();
+    private readonly List<ServerConnection> _connections = [];
     private long _nextId;
 
     private ConnectionHarness(ActorTcpOptions options, ILoggerFactory loggerFactory)
@@ -69,6 +70,7 @@ public sealed class ConnectionHarness : IAsyncDisposable
         var info = new ConnectionInfo(
             Interlocked.Increment(ref _nextId), (IPEndPoint)socket.RemoteEndPoint!, (IPEndPoint)socket.LocalEndPoint!, Time.GetUtcNow());
         var connection = new ServerConnection(System, ConnectionActor.Props(socket, info, Settings, handler), info);
+        _connections.Add(connection);
         await connection.ExpectStateAsync(ActorTcp.Lifecycle.LifecycleState.Established);
         return connection;
     }
@@ -85,5 +87,11 @@ public sealed class ConnectionHarness : IAsyncDisposable
         _listener.Dispose();
         await System.Terminate().WaitAsync(TestClient.DefaultTimeout);
         _metrics.Dispose();
+
+        // Whatever path a test took, no connection may have told Ended more than once.
+        foreach (var connection in _connections)
+        {
+            Assert.True(connection.CountAllEnded() <= 1, $"connection {connection.Info.Id} told Ended more than once");
+        }
     }
 }

@@ -30,6 +30,20 @@ public sealed class ServerConnection
 
     public void Tell(object command) => Parent.Tell(command);
 
+    /// <summary>Ended facts read so far plus those still waiting; call once the system has terminated.</summary>
+    public int CountAllEnded()
+    {
+        while (_events.Reader.TryRead(out var message))
+        {
+            if (message is ConnectionProtocol.Ended)
+            {
+                _ended++;
+            }
+        }
+
+        return _ended;
+    }
+
     /// <summary>Stops the connection actor from outside, as a supervisor would.</summary>
     public void Stop() => Parent.Tell(StopConnection.Instance);
 
