@@ -18,7 +18,7 @@ public sealed class FileDescriptorTests
         await RunCyclesAsync(server.Port, 40);
         await WaitUntilNoConnectionsAsync(server);
         CollectGarbage();
-        var socketsBefore = SocketDescriptors();
+        var socketsBefore = SocketDescriptors.Count();
         var allBefore = OpenFileDescriptors.Count();
 
         // Act: 2,000 cycles, 8 at a time. One in ten clients closes with FIN and the rest with RST, so
@@ -30,24 +30,9 @@ public sealed class FileDescriptorTests
         // Assert: every accepted socket was released by its actor, not by a finalizer. Sockets are
         // counted apart because the runtime maps assemblies lazily (the reset path loads
         // System.Net.NameResolution, two descriptors), which is not a leak.
-        await Eventually.TrueAsync(() => SocketDescriptors() == socketsBefore, $"the socket descriptor count returns to {socketsBefore}");
+        await Eventually.TrueAsync(() => SocketDescriptors.Count() == socketsBefore, $"the socket descriptor count returns to {socketsBefore}");
         Assert.InRange(OpenFileDescriptors.Count(), allBefore - 2, allBefore + 4);
     }
-
-    /// <summary>Open descriptors of this process that are sockets.</summary>
-    private static int SocketDescriptors() =>
-        Directory.EnumerateFileSystemEntries("/proc/self/fd").Count(fd =>
-        {
-            try
-            {
-                return new FileInfo(fd).LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true;
-            }
-            catch (IOException)
-            {
-                // The descriptor closed while the folder was listed.
-                return false;
-            }
-        });
 
     /// <summary>Sockets other tests left to the finalizer are closed now, not in the middle of the measurement.</summary>
     private static void CollectGarbage()
