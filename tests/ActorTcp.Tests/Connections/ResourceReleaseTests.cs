@@ -35,29 +35,33 @@ public sealed class ResourceReleaseTests
         await using var harness = ConnectionHarness.Create();
         await EchoOnceAsync(harness, 0);
         var descriptorsBefore = SocketDescriptors.Count();
+        var clientPorts = new List<int>();
 
         for (var cycle = 1; cycle <= 50; cycle++)
         {
-            await EchoOnceAsync(harness, cycle);
+            clientPorts.Add(await EchoOnceAsync(harness, cycle));
         }
 
         await Eventually.TrueAsync(() => SocketDescriptors.Count() == descriptorsBefore, "every socket descriptor is closed again");
-        Assert.Equal(0, KernelSockets.Count(KernelTcpState.CloseWait, harness.Port));
-        Assert.Equal(0, KernelSockets.Count(KernelTcpState.TimeWait, harness.Port));
+        Assert.Equal(0, KernelSockets.Count(KernelTcpState.CloseWait, harness.Port, clientPorts));
+        Assert.Equal(0, KernelSockets.Count(KernelTcpState.TimeWait, harness.Port, clientPorts));
     }
 
     /// <summary>
     /// One connect, echo, peer-close cycle. Run once before counting descriptors too: the runtime opens
     /// its socket event engine (epoll and a pipe) on the first asynchronous socket operation, for good.
     /// </summary>
-    private static async Task EchoOnceAsync(ConnectionHarness harness, int cycle)
+    /// <returns>The client's port, to find the cycle's sockets in the kernel table.</returns>
+    private static async Task<int> EchoOnceAsync(ConnectionHarness harness, int cycle)
     {
         var (client, server) = await harness.ConnectAsync(EchoHandler.Instance);
+        var clientPort = client.LocalPort;
         await client.SendLineAsync("ping " + cycle);
         Assert.Equal("ping " + cycle, await client.ReadLineAsync());
         client.HalfClose();
         Assert.Null(await client.ReadLineAsync());
         client.Dispose();
         Assert.Equal(CloseReason.PeerClosed, (await server.ExpectEndedAsync()).Closed.Reason);
+        return clientPort;
     }
 }

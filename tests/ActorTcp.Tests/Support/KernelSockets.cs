@@ -8,6 +8,14 @@ public static class KernelSockets
     /// <summary>Sockets in <paramref name="state"/> whose local port is <paramref name="localPort"/>.</summary>
     public static int Count(KernelTcpState state, int localPort) => KernelTcpTable.Count(state, localPort: localPort);
 
+    /// <summary>
+    /// Sockets in <paramref name="state"/> between <paramref name="localPort"/> and one of
+    /// <paramref name="remotePorts"/>. Counting by the local port alone can see another test's old
+    /// sockets: a TIME_WAIT left by an earlier client may carry the same port number.
+    /// </summary>
+    public static int Count(KernelTcpState state, int localPort, IReadOnlyCollection<int> remotePorts) =>
+        KernelTcpTable.ReadAll().Count(s => s.State == state && s.LocalEndPoint.Port == localPort && remotePorts.Contains(s.RemoteEndPoint.Port));
+
     /// <summary>Connection sockets (anything but the listener) whose local port is <paramref name="localPort"/>.</summary>
     public static int Connections(int localPort) =>
         KernelTcpTable.ReadAll().Count(s => s.LocalEndPoint.Port == localPort && s.State != KernelTcpState.Listen);
