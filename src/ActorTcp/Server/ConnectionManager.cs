@@ -30,6 +30,9 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
 
     private static readonly SupervisorStrategy Strategy = new OneForOneStrategy(10, TimeSpan.FromMinutes(1), Decide);
 
+    /// <summary>The least time between two refusal log lines.</summary>
+    internal static readonly TimeSpan RejectionLogInterval = TimeSpan.FromSeconds(1);
+
     private readonly ListenSocket _listenSocket;
     private readonly ActorTcpOptions _options;
     private readonly Func<Socket, ConnectionInfo, Props> _connectionProps;
@@ -45,6 +48,9 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
     private long _lastId;
     private DrainTally? _drain;
     private DrainReport? _drained;
+    private long _lastRejectionLogTimestamp;
+    private bool _rejectionLogged;
+    private long _refusedSinceLastLine;
 
     private ConnectionManager(
         ListenSocket listenSocket,
@@ -126,6 +132,27 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         _ => Directive.Stop,
     };
 
+    /// <summary>
+    /// Logs a refusal at most once per <see cref="RejectionLogInterval"/>: a flood over the limit
+    /// would otherwise write a line per refused connection. Each line carries how many were refused
+    /// without a line of their own; the metric counts every one.
+    /// </summary>
+    private void LogRejection(IPEndPoint remote, Admission admission)
+    {
+        var time = Context.System.TimeProvider;
+        var now = time.GetTimestamp();
+        if (_rejectionLogged && time.GetElapsedTime(_lastRejectionLogTimestamp, now) < RejectionLogInterval)
+        {
+            _refusedSinceLastLine++;
+            return;
+        }
+
+        ConnectionManagerLog.ConnectionRejected(_log, remote, admission, _limits.Open, _options.Limits.OverLimit, _refusedSinceLastLine);
+        _rejectionLogged = true;
+        _lastRejectionLogTimestamp = now;
+        _refusedSinceLastLine = 0;
+    }
+
     private void OnAccepted(ListenerProtocol.Accepted accepted)
     {
         var socket = accepted.Socket;
@@ -155,7 +182,7 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         if (admission != Admission.Admitted)
         {
             _metrics.ConnectionRejected(ConnectionLimits.ReasonTag(admission));
-            ConnectionManagerLog.ConnectionRejected(_log, remote, admission, _limits.Open, _options.Limits.OverLimit);
+            LogRejection(remote, admission);
             _refusal.Refuse(socket);
             return;
         }

@@ -13,9 +13,9 @@ internal static partial class ConnectionManagerLog
     public static partial void ConnectionAccepted(ILogger logger, long connectionId, IPEndPoint remoteEndPoint);
 
     [LoggerMessage(EventId = 202, EventName = "ConnectionRejected", Level = LogLevel.Information,
-        Message = "Connection from {RemoteEndPoint} refused ({Admission}, {OpenConnections} open); answered with {OverLimit}")]
+        Message = "Connection from {RemoteEndPoint} refused ({Admission}, {OpenConnections} open); answered with {OverLimit}; {RefusedSinceLastLine} more refused since the last such line")]
     public static partial void ConnectionRejected(
-        ILogger logger, IPEndPoint remoteEndPoint, Admission admission, int openConnections, OverLimitAction overLimit);
+        ILogger logger, IPEndPoint remoteEndPoint, Admission admission, int openConnections, OverLimitAction overLimit, long refusedSinceLastLine);
 
     [LoggerMessage(EventId = 203, EventName = "ConnectionEnded", Level = LogLevel.Debug,
         Message = "Connection {ConnectionId} from {RemoteEndPoint} closed: {CloseReason}, first by {ClosedFirstBy}")]

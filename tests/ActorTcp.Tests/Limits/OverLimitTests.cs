@@ -3,7 +3,10 @@ using System.Net.Sockets;
 using ActorTcp.Actors;
 using ActorTcp.Lifecycle;
 using ActorTcp.Limits;
+using ActorTcp.Server;
+using ActorTcp.TestKit.VirtualTime;
 using ActorTcp.Tests.Server;
+using CapturingLoggerFactory = ActorTcp.Tests.Support.CapturingLoggerFactory;
 using ClientOutcome = ActorTcp.Tests.Support.ClientOutcome;
 
 namespace ActorTcp.Tests.Limits;
@@ -96,6 +99,44 @@ public sealed class OverLimitTests
     /// Connects and reads until the server ends the connection. The kernel completes the handshake
     /// before the server accepts, so a reset may already be there when the connect completes.
     /// </summary>
+    [Fact]
+    public async Task RefusalFlood_IsLoggedOncePerIntervalWithTheCountOfTheRest()
+    {
+        // Arrange: one connection fills the server; the clock is virtual, so the log interval is exact.
+        var time = new VirtualTimeProvider();
+        await using var system = ActorSystem.Create("limits-log", new ActorSystemSettings { TimeProvider = time });
+        var logs = new CapturingLoggerFactory();
+        using var rejections = new RejectionRecorder();
+        var options = TestServers.Options(o =>
+        {
+            o.Limits.MaxConnections = 1;
+            o.Limits.OverLimit = OverLimitAction.Rst;
+        });
+        await using var server = TcpServer.Start(system, options, TestConnectionActor.Props, rejections.Metrics, ownsMetrics: false, loggerFactory: logs);
+        // Declared after the server, so disposed before it on every path: the test connection actor
+        // waits for its peer's FIN when drained, and the virtual clock would never end that wait.
+        using var admitted = await LoopbackClient.ConnectAsync(server.Port);
+        await WaitForOpenAsync(server, 1);
+
+        // Act: 20 refusals within one instant, then one more after the interval.
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(ClientOutcome.Reset, await ConnectAndReadUntilClosedAsync(server.Port));
+        }
+
+        await Eventually.TrueAsync(() => rejections.Reasons.Count == 20, "20 refusals are measured");
+        time.Advance(ConnectionManager.RejectionLogInterval);
+        Assert.Equal(ClientOutcome.Reset, await ConnectAndReadUntilClosedAsync(server.Port));
+        await Eventually.TrueAsync(() => rejections.Reasons.Count == 21, "21 refusals are measured");
+
+        // Assert: every refusal is counted on the meter, but only two lines are logged.
+        var lines = logs.Entries.Where(entry => entry.EventId.Name == "ConnectionRejected").ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(0L, lines[0].Properties["RefusedSinceLastLine"]);
+        Assert.Equal(19L, lines[1].Properties["RefusedSinceLastLine"]);
+
+    }
+
     private static async Task<ClientOutcome> ConnectAndReadUntilClosedAsync(int port)
     {
         try
