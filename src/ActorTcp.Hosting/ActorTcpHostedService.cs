@@ -50,7 +50,6 @@ internal sealed partial class ActorTcpHostedService : IHostedService
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         var server = _accessor.IsStarted ? _accessor.Server : null;
-        _accessor.Set(null);
         try
         {
             if (server is not null)
@@ -62,11 +61,17 @@ internal sealed partial class ActorTcpHostedService : IHostedService
                 LogDrained(report.ToString());
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The drain goes on and resets what is left at its deadline; disposing below waits for that.
+            LogShutdownTimedOut();
+        }
         finally
         {
             if (server is not null)
             {
                 await server.DisposeAsync().ConfigureAwait(false);
+                _accessor.Set(null);
             }
 
             await _system.Terminate().ConfigureAwait(false);
@@ -78,4 +83,7 @@ internal sealed partial class ActorTcpHostedService : IHostedService
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "ActorTcp server drained: {DrainReport}")]
     private partial void LogDrained(string drainReport);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The host's shutdown timeout ran out before the ActorTcp drain ended; the remaining connections are reset")]
+    private partial void LogShutdownTimedOut();
 }

@@ -157,6 +157,20 @@ public sealed class ActorTcpOptionsBinderTests
     }
 
     [Fact]
+    public void ValueForAWholeGroup_IsRejectedNamingTheGroup()
+    {
+        // Arrange
+        var section = Section(("heartbeat", "5s"));
+
+        // Act
+        var error = Assert.Throws<ActorTcpConfigurationException>(() => ActorTcpOptionsBinder.Bind(section, new ActorTcpOptions()));
+
+        // Assert
+        Assert.Equal("actortcp.heartbeat", error.Key);
+        Assert.Contains("\"5s\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HoconString_BindsToTheOptions()
     {
         // Arrange

@@ -52,6 +52,35 @@ public sealed class EmbeddedHostTests
     }
 
     [Fact]
+    public async Task UncooperativeClient_IsResetWhenTheShutdownTimeoutIsShorterThanTheDrainTimeout()
+    {
+        // Arrange: a drain of 60s would outlast the host's 1s shutdown timeout.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddHoconString("""
+            actortcp {
+              listen { host = "127.0.0.1", port = 0 }
+              drain.timeout = 60s
+            }
+            """);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        builder.Services.AddActorTcp();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var server = host.Services.GetRequiredService<ActorTcpServerAccessor>().Server;
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, server.Port);
+        await client.GetStream().WriteAsync(Encoding.UTF8.GetBytes("ping\n"));
+        await new StreamReader(client.GetStream(), Encoding.UTF8).ReadLineAsync().WaitAsync(Generous);
+
+        // Act: the client ignores the goodbye and never closes.
+        var stop = host.StopAsync().WaitAsync(Generous);
+
+        // Assert: the stop ends long before the 60s drain timeout.
+        await stop;
+        Assert.False(host.Services.GetRequiredService<ActorTcpServerAccessor>().IsStarted);
+    }
+
+    [Fact]
     public async Task BadValue_FailsTheHostStart_NamingTheKey()
     {
         // Arrange

@@ -56,6 +56,11 @@ public static class ActorTcpOptionsBinder
             var key = $"{groupKey}.{match.Name}";
             if (IsGroup(match.Property.PropertyType))
             {
+                if (!string.IsNullOrEmpty(child.Value))
+                {
+                    throw new ActorTcpConfigurationException(key, $"\"{child.Value}\" is not a valid value; expected a section of settings.");
+                }
+
                 BindGroup(child, match.Property.GetValue(group)!, key);
             }
             else
