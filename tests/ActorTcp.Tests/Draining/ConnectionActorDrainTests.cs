@@ -23,7 +23,7 @@ public sealed class ConnectionActorDrainTests
             clients.Add(await GoodbyeAwareClient.ConnectAsync(server.Port));
         }
 
-        await Server.Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 200, "200 connections are registered");
+        await Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 200, "200 connections are registered");
 
         // Act
         var report = await server.DrainAsync(TimeSpan.FromSeconds(20));
@@ -58,7 +58,7 @@ public sealed class ConnectionActorDrainTests
             clients.Add(await TestClient.ConnectAsync(server.Port));
         }
 
-        await Server.Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 20, "20 connections are registered");
+        await Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 20, "20 connections are registered");
 
         // Act
         var report = await server.DrainAsync(TimeSpan.FromSeconds(20));

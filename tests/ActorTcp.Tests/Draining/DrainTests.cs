@@ -5,6 +5,8 @@ using ActorTcp.TestKit.Sockets;
 using ActorTcp.TestKit.VirtualTime;
 using ActorTcp.Tests.Server;
 
+using ActorTcp.Tests.Support;
+
 namespace ActorTcp.Tests.Draining;
 
 /// <summary>

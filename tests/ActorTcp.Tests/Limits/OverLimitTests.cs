@@ -6,7 +6,7 @@ using ActorTcp.Limits;
 using ActorTcp.Server;
 using ActorTcp.TestKit.VirtualTime;
 using ActorTcp.Tests.Server;
-using CapturingLoggerFactory = ActorTcp.Tests.Support.CapturingLoggerFactory;
+using ActorTcp.Tests.Support;
 using ClientOutcome = ActorTcp.Tests.Support.ClientOutcome;
 
 namespace ActorTcp.Tests.Limits;

@@ -6,6 +6,8 @@ using ActorTcp.Listening;
 using ActorTcp.TestKit.VirtualTime;
 using ActorTcp.Tests.Server;
 
+using ActorTcp.Tests.Support;
+
 namespace ActorTcp.Tests.Listening;
 
 public sealed class ConnectionListenerTests

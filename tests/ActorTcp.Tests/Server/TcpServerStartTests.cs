@@ -4,6 +4,8 @@ using ActorTcp.Handlers;
 using ActorTcp.Lifecycle;
 using ActorTcp.Server;
 
+using ActorTcp.Tests.Support;
+
 namespace ActorTcp.Tests.Server;
 
 /// <summary>The public entry point with the real connection actor.</summary>
@@ -43,27 +45,9 @@ public sealed class TcpServerStartTests
         // Arrange
         await using var system = ActorSystem.Create("start-handler-throws");
         await using var server = await TcpServer.StartAsync(system, Options(), () => new Connections.Handlers.ThrowsOnBoom());
-        var healthy = new List<LoopbackClient>();
-        for (var i = 0; i < 50; i++)
-        {
-            healthy.Add(await LoopbackClient.ConnectAsync(server.Port));
-        }
 
-        using var failing = await LoopbackClient.ConnectAsync(server.Port);
-        await Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 51, "51 connections are registered");
-
-        // Act
-        await failing.SendLineAsync("boom");
-
-        // Assert: the failing connection ends, the registry drops it, the other 50 still echo.
-        await failing.ReadUntilClosedAsync();
-        await Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 50, "only the failing connection is gone");
-        for (var i = 0; i < healthy.Count; i++)
-        {
-            Assert.Equal("alive " + i, await healthy[i].EchoAsync("alive " + i));
-        }
-
-        healthy.ForEach(c => c.Dispose());
+        // Act and assert: one connection fails, and only it closes.
+        await FailingConnectionScenario.OnlyTheFailingOneClosesAsync(server);
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using ActorTcp.Connections;
 using ActorTcp.Lifecycle;
 using ActorTcp.Server;
 
+using ActorTcp.Tests.Support;
+
 namespace ActorTcp.Tests.Server;
 
 public sealed class TcpServerTests
@@ -96,27 +98,9 @@ public sealed class TcpServerTests
         // Arrange
         await using var system = ActorSystem.Create("supervision");
         await using var server = TestServers.Start(system);
-        var healthy = new List<LoopbackClient>();
-        for (var i = 0; i < 50; i++)
-        {
-            healthy.Add(await LoopbackClient.ConnectAsync(server.Port));
-        }
 
-        using var failing = await LoopbackClient.ConnectAsync(server.Port);
-        await Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 51, "51 connections are registered");
-
-        // Act: the test connection actor throws on this input.
-        await failing.SendLineAsync("boom");
-
-        // Assert: its socket is released (the client sees the end), the registry drops it, the rest echo.
-        await failing.ReadUntilClosedAsync();
-        await Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 50, "the failed connection is removed");
-        for (var i = 0; i < healthy.Count; i++)
-        {
-            Assert.Equal("alive " + i, await healthy[i].EchoAsync("alive " + i));
-        }
-
-        healthy.ForEach(c => c.Dispose());
+        // Act and assert: one connection fails, and only it closes.
+        await FailingConnectionScenario.OnlyTheFailingOneClosesAsync(server);
     }
 
     [Fact]

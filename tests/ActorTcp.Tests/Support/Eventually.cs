@@ -16,4 +16,19 @@ public static class Eventually
             await Task.Delay(10);
         }
     }
+
+    /// <summary>The same, for a condition that has to ask (an actor, the server) to find out.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string because, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {because}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
 }
