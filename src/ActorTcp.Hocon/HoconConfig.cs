@@ -192,7 +192,14 @@ public sealed class HoconConfig
         return result;
     }
 
-    private TimeSpan ReadDuration(HoconValue value, string[] keys)
+    private TimeSpan ReadDuration(HoconValue value, string[] keys) =>
+        ReadWithUnit<TimeSpan>(value, keys, DurationFormat.TryParse, DurationFormat.Expectation, "ns, us, ms, s, m, h, d or their long forms", "a TimeSpan");
+
+    private long ReadBytes(HoconValue value, string[] keys) =>
+        ReadWithUnit<long>(value, keys, ByteSizeFormat.TryParse, ByteSizeFormat.Expectation, "B, kB, MB, GB… or K, KiB, M, MiB…", "a 64-bit count");
+
+    /// <summary>Reads a number with a unit (a duration or a size), saying in the error which part was wrong.</summary>
+    private T ReadWithUnit<T>(HoconValue value, string[] keys, UnitParser<T> parse, string expectation, string units, string fitsIn)
     {
         var text = value switch
         {
@@ -202,37 +209,15 @@ public sealed class HoconConfig
         };
         if (text is null)
         {
-            throw WrongType(value, keys, DurationFormat.Expectation);
+            throw WrongType(value, keys, expectation);
         }
 
-        return DurationFormat.TryParse(text, out var duration) switch
+        return parse(text, out var result) switch
         {
-            UnitParseResult.Parsed => duration,
-            UnitParseResult.UnknownUnit => throw WrongType(value, keys, DurationFormat.Expectation + " (units: ns, us, ms, s, m, h, d or their long forms)"),
-            UnitParseResult.OutOfRange => throw WrongType(value, keys, DurationFormat.Expectation + " that fits a TimeSpan"),
-            _ => throw WrongType(value, keys, DurationFormat.Expectation),
-        };
-    }
-
-    private long ReadBytes(HoconValue value, string[] keys)
-    {
-        var text = value switch
-        {
-            HoconNumber number => number.Text,
-            HoconString str => str.Value,
-            _ => null,
-        };
-        if (text is null)
-        {
-            throw WrongType(value, keys, ByteSizeFormat.Expectation);
-        }
-
-        return ByteSizeFormat.TryParse(text, out var bytes) switch
-        {
-            UnitParseResult.Parsed => bytes,
-            UnitParseResult.UnknownUnit => throw WrongType(value, keys, ByteSizeFormat.Expectation + " (units: B, kB, MB, GB… or K, KiB, M, MiB…)"),
-            UnitParseResult.OutOfRange => throw WrongType(value, keys, ByteSizeFormat.Expectation + " that fits a 64-bit count"),
-            _ => throw WrongType(value, keys, ByteSizeFormat.Expectation),
+            UnitParseResult.Parsed => result,
+            UnitParseResult.UnknownUnit => throw WrongType(value, keys, expectation + " (units: " + units + ")"),
+            UnitParseResult.OutOfRange => throw WrongType(value, keys, expectation + " that fits " + fitsIn),
+            _ => throw WrongType(value, keys, expectation),
         };
     }
 
