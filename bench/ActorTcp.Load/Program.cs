@@ -1,0 +1,2 @@
+// The scenarios are composed here; see the Scenarios folder.
+return 0;
