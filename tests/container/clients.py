@@ -21,24 +21,20 @@ def read_line(sock, buffer):
 
 def echo(port, deadline):
     """Exit 0 when a line sent to 127.0.0.1:port comes back unchanged before the deadline."""
-    while True:
+    last = None
+    while time.monotonic() < deadline:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
                 sock.sendall(b"hello container\n")
                 line, _ = read_line(sock, b"")
                 if line == "hello container":
                     return 0
-                print(f"echo answered {line!r}", file=sys.stderr)
+                last = f"answered {line!r}"
         except OSError as error:
             last = error
-            if time.monotonic() >= deadline:
-                print(f"echo failed: {last}", file=sys.stderr)
-                return 1
-            time.sleep(0.5)
-            continue
-        if time.monotonic() >= deadline:
-            return 1
         time.sleep(0.5)
+    print(f"echo failed: {last}", file=sys.stderr)
+    return 1
 
 
 def healthz(url, deadline):
