@@ -1,3 +1,4 @@
+using ActorTcp.Host.Admin.Prometheus;
 using Microsoft.AspNetCore.Routing;
 
 namespace ActorTcp.Host.Admin;
@@ -9,6 +10,7 @@ internal static class AdminEndpoints
     public static void MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthEndpoints();
+        endpoints.MapMetricsEndpoint();
         endpoints.MapConnectionsApi();
     }
 }

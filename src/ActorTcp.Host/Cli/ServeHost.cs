@@ -1,7 +1,10 @@
 using System.Net;
 using ActorTcp.Host.Admin;
+using ActorTcp.Host.Admin.Prometheus;
 using ActorTcp.Host.Configuration;
 using ActorTcp.Hosting;
+using ActorTcp.Lifecycle;
+using ActorTcp.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +33,8 @@ internal static class ServeHost
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // The host serves exactly the configuration it checked: no appsettings.json or ASPNETCORE_ variables beside it.
+        builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(resolved.Configuration!);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
@@ -38,13 +43,19 @@ internal static class ServeHost
 
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Drain.Timeout + StopMargin);
         builder.Services.AddSingleton<IHostLifetime, SignalLifetime>();
+        // HostPolicy has refused names the catalog does not know, so the lookup finds one.
         HandlerCatalog.TryGet(options.Handler.Name, out var handler);
         builder.Services.AddActorTcp(tcp => tcp.UseHandler(handler));
         builder.Services.AddSingleton<ServerDrain>();
         builder.Services.AddSingleton(new AdminToken(options.Admin.Token));
         builder.Services.AddHostedService<DrainOnStop>();
+        builder.Services.AddSingleton(_ => new MeterCollector(ActorTcpMetrics.MeterName).WithZeroSeries(
+            "actortcp.connections", "state", Enum.GetNames<LifecycleState>().Where(state => state != nameof(LifecycleState.Closed))));
 
         var app = builder.Build();
+
+        // Listening starts before the server makes its instruments, so no measurement is missed.
+        app.Services.GetRequiredService<MeterCollector>();
         app.MapAdminEndpoints();
         return app;
     }
