@@ -213,6 +213,9 @@ container_logs() {
   podman logs --tail 30 "$1" 2>&1 | sed 's/^/    /'
 }
 
+# Runs a command with its output kept in the work directory, shown only when the test fails.
+quiet() { "$@" >>"$work/commands.log" 2>&1; }
+
 non_root() { [ -n "$1" ] && [ "$1" != "0" ] && [ "$1" != "root" ]; }
 
 # --- Setup ----------------------------------------------------------------------------------------
@@ -258,6 +261,9 @@ check "image HEALTHCHECK runs the healthcheck command (${healthcheck})" \
 ports=$(inspect '{{range $port, $_ := .Config.ExposedPorts}}{{$port}} {{end}}')
 check "image exposes 7400 and 7480 (${ports% })" [ "$ports" = "7400/tcp 7480/tcp " ]
 
+check "check-config accepts the image's configuration" \
+  quiet podman run --rm -e ACTORTCP_ADMIN_TOKEN=$TOKEN "$IMAGE" check-config
+
 # --- The image run as a user runs it, its ports published on loopback only ---------------------------
 
 tcp_port=$(free_port)
@@ -281,7 +287,7 @@ else
 fi
 check "container serves line echo on the published port" clients echo "$tcp_port" 30
 # podman schedules healthchecks with systemd timers, which this machine lacks, but runs one on request.
-check "the image's HEALTHCHECK reports healthy" podman healthcheck run "$RUN_NAME"
+check "the image's HEALTHCHECK reports healthy" quiet podman healthcheck run "$RUN_NAME"
 uid=$(podman exec "$RUN_NAME" id -u 2>/dev/null || true)
 check "server process runs as a non-root uid (${uid})" non_root "$uid"
 
@@ -316,7 +322,7 @@ if grep -qx READY "$work/hold.log"; then
   podman logs "$RUN_NAME" >"$work/server.log" 2>&1
   check "drain deadline is ACTORTCP_DRAIN_TIMEOUT (${drain_timeout}s)" \
     grep -q "\"DrainTimeout\":\"00:00:${drain_timeout}\"" "$work/server.log"
-  if grep -q "\"PeerClosedFirst\":${CLIENTS}," "$work/server.log"; then
+  if grep -Eq "\"PeerClosedFirst\":${CLIENTS}[,}]" "$work/server.log"; then
     pass "drain reports all ${CLIENTS} connections closed by the peer first"
   else
     fail "drain reports all ${CLIENTS} connections closed by the peer first"
@@ -356,6 +362,8 @@ check "podman-compose down removes the service" bash -c "! podman container exis
 
 note "container test finished in $((SECONDS - started))s"
 if [ "$failures" -ne 0 ]; then
+  note "output of the checked commands:"
+  sed 's/^/    /' "$work/commands.log" 2>/dev/null | tail -n 40
   printf 'container test: %d check(s) FAILED\n' "$failures"
   exit 1
 fi
