@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using ActorTcp.Actors;
+using ActorTcp.Configuration;
+using ActorTcp.Host.Dashboard;
+using ActorTcp.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ActorTcp.Host.Tests.Dashboard;
+
+/// <summary>
+/// A TCP server on loopback and an admin application on a real Kestrel port serving the dashboard
+/// (and the admin API's mutating endpoints), plus the test's peers.
+/// </summary>
+public sealed class DashboardTestHost : IAsyncDisposable
+{
+    private readonly ActorSystem _system;
+    private readonly WebApplication _app;
+    private readonly List<PeerClient> _peers = [];
+
+    private DashboardTestHost(ActorSystem system, TcpServer server, WebApplication app, ConcurrentDictionary<int, bool> heldPorts)
+    {
+        _system = system;
+        Server = server;
+        _app = app;
+        HeldPorts = heldPorts;
+        BaseAddress = app.Urls.Single() + "/";
+    }
+
+    public TcpServer Server { get; }
+
+    /// <summary>The dashboard's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public string BaseAddress { get; }
+
+    /// <summary>Peers whose connections the server keeps in CLOSE_WAIT after their FIN.</summary>
+    public ConcurrentDictionary<int, bool> HeldPorts { get; }
+
+    public static async Task<DashboardTestHost> StartAsync(string? adminToken = null, Action<WebApplication>? compose = null)
+    {
+        var system = ActorSystem.Create("dashboard");
+        var options = new ActorTcpOptions();
+        options.Listen.Host = "127.0.0.1";
+        options.Listen.Port = 0;
+        options.Teardown.CloseWaitTimeout = TimeSpan.FromMinutes(2);
+        options.Drain.Timeout = TimeSpan.FromSeconds(5);
+        var heldPorts = new ConcurrentDictionary<int, bool>();
+        var server = await TcpServer.StartAsync(system, options, () => new CloseWaitHoldingHandler(heldPorts));
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        compose?.Invoke(app);
+        app.MapDashboard(server, new DashboardOptions());
+        app.MapAdminStandIn(server, adminToken);
+        await app.StartAsync();
+        return new DashboardTestHost(system, server, app, heldPorts);
+    }
+
+    public async Task<IReadOnlyList<PeerClient>> ConnectAsync(int count)
+    {
+        var peers = new List<PeerClient>();
+        for (var i = 0; i < count; i++)
+        {
+            peers.Add(await PeerClient.ConnectAsync(Server.Port));
+        }
+
+        _peers.AddRange(peers);
+
+        // Accepting is asynchronous: a peer is connected before the server has listed it.
+        var ports = peers.Select(peer => peer.LocalPort).ToHashSet();
+        await Eventually.TrueAsync(
+            async () => (await Server.GetConnectionsAsync()).Count(c => ports.Contains(c.RemoteEndPoint.Port)) == count,
+            $"the server lists the {count} new connections");
+        return peers;
+    }
+
+    /// <summary>The id the server gave to <paramref name="peer"/>'s connection.</summary>
+    public async Task<long> IdOfAsync(PeerClient peer)
+    {
+        var connections = await Server.GetConnectionsAsync();
+        return connections.Single(c => c.RemoteEndPoint.Port == peer.LocalPort).Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _peers.ForEach(peer => peer.Dispose());
+        await Server.DisposeAsync();
+        await _system.DisposeAsync();
+    }
+}

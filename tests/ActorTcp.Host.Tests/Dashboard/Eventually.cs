@@ -1,0 +1,19 @@
+namespace ActorTcp.Host.Tests.Dashboard;
+
+/// <summary>Polls a server-side condition that an asynchronous event will make true, with a generous bound.</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, string because, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {because}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}
