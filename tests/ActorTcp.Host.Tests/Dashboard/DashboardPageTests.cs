@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ActorTcp.Heartbeats;
 using ActorTcp.Lifecycle;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -53,7 +58,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
         await Expect(browser.Rows).ToHaveCountAsync(20, Count);
         Assert.Equal(20, (await host.Server.GetConnectionsAsync()).Count);
         await Expect(browser.Page.Locator("#first-Peer")).ToHaveTextAsync("10", Text);
-        await Expect(browser.Page.Locator("#chart-reasons")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("PeerClosed 10"), new() { Timeout = DashboardBrowser.Generous });
+        await Expect(browser.Page.Locator("#chart-reasons")).ToHaveAttributeAsync("aria-label", new Regex("PeerClosed 10"), new() { Timeout = DashboardBrowser.Generous });
     }
 
     [Fact]
@@ -217,5 +222,75 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
         Assert.All(outcomes, outcome => Assert.Equal(PeerOutcome.Goodbye, outcome));
         await Expect(browser.Page.Locator("#action-status")).ToContainTextAsync("Drain: done", new() { Timeout = DashboardBrowser.Generous });
         await Expect(browser.Page.Locator("#total")).ToHaveTextAsync("0", Text);
+    }
+
+    [Fact]
+    public async Task EventStreamDrops_PageReconnectsByItselfAndKeepsCounting()
+    {
+        // Arrange: the admin application can cut the event streams it is serving.
+        var streams = new ConcurrentDictionary<HttpContext, bool>();
+        await using var host = await DashboardTestHost.StartAsync(compose: app => app.Use(async (context, next) =>
+        {
+            if (context.Request.Path != "/api/events")
+            {
+                await next(context);
+                return;
+            }
+
+            streams[context] = true;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                streams.TryRemove(context, out _);
+            }
+        }));
+        await host.ConnectAsync(10);
+        await using var browser = await DashboardBrowser.OpenAsync(chromium.Browser, host);
+        await Expect(browser.Count("Established")).ToHaveTextAsync("10", Text);
+        await Expect(browser.Page.Locator("body")).ToHaveAttributeAsync("data-connects", "1");
+
+        // Act
+        Assert.NotEmpty(streams);
+        foreach (var stream in streams.Keys)
+        {
+            stream.Abort();
+        }
+
+        await host.ConnectAsync(5);
+
+        // Assert
+        await Expect(browser.Page.Locator("body")).ToHaveAttributeAsync("data-connects", "2", new() { Timeout = DashboardBrowser.Generous });
+        await Expect(browser.Page.Locator("#stream-status")).ToHaveAttributeAsync("data-status", "live", new() { Timeout = DashboardBrowser.Generous });
+        await Expect(browser.Count("Established")).ToHaveTextAsync("15", Text);
+        await Expect(browser.Rows).ToHaveCountAsync(15, Count);
+    }
+
+    [Fact]
+    public async Task SilentPeerUnderActiveHeartbeats_PingsMissesAndTheResetAreCharted()
+    {
+        // Arrange
+        await using var host = await DashboardTestHost.StartAsync(configure: options =>
+        {
+            options.Heartbeat.Mode = HeartbeatMode.Active;
+            options.Heartbeat.Interval = TimeSpan.FromSeconds(1);
+            options.Heartbeat.Timeout = TimeSpan.FromSeconds(1);
+            options.Heartbeat.MaxMissed = 2;
+        });
+        await using var browser = await DashboardBrowser.OpenAsync(chromium.Browser, host);
+
+        // Act: one peer answers the pings, the other says nothing.
+        var answering = (await host.ConnectAsync(1, answerPings: true))[0];
+        var silent = (await host.ConnectAsync(1))[0];
+
+        // Assert
+        Assert.Equal(PeerOutcome.Reset, await silent.Ended.WaitAsync(TimeSpan.FromSeconds(20)));
+        await Expect(browser.Page.Locator("#sum-sent")).ToHaveTextAsync(new Regex("^[1-9]"), Text);
+        await Expect(browser.Page.Locator("#sum-missed")).ToHaveTextAsync(new Regex("^[1-9]"), Text);
+        await Expect(browser.Page.Locator("#chart-reasons")).ToHaveAttributeAsync("aria-label", new Regex("HeartbeatTimeout 1"), new() { Timeout = DashboardBrowser.Generous });
+        Assert.Equal(await host.IdOfAsync(answering), Assert.Single(await host.Server.GetConnectionsAsync()).Id);
+        await Expect(browser.Count("Established")).ToHaveTextAsync("1", Text);
     }
 }

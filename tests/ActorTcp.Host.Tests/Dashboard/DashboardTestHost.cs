@@ -36,7 +36,13 @@ public sealed class DashboardTestHost : IAsyncDisposable
     /// <summary>Peers whose connections the server keeps in CLOSE_WAIT after their FIN.</summary>
     public ConcurrentDictionary<int, bool> HeldPorts { get; }
 
-    public static async Task<DashboardTestHost> StartAsync(string? adminToken = null, Action<WebApplication>? compose = null)
+    /// <param name="adminToken">The token the mutating endpoints require; null for none.</param>
+    /// <param name="configure">Changes to the TCP server's options.</param>
+    /// <param name="compose">Middleware added to the admin application before the dashboard.</param>
+    public static async Task<DashboardTestHost> StartAsync(
+        string? adminToken = null,
+        Action<ActorTcpOptions>? configure = null,
+        Action<WebApplication>? compose = null)
     {
         var system = ActorSystem.Create("dashboard");
         var options = new ActorTcpOptions();
@@ -44,6 +50,7 @@ public sealed class DashboardTestHost : IAsyncDisposable
         options.Listen.Port = 0;
         options.Teardown.CloseWaitTimeout = TimeSpan.FromMinutes(2);
         options.Drain.Timeout = TimeSpan.FromSeconds(5);
+        configure?.Invoke(options);
         var heldPorts = new ConcurrentDictionary<int, bool>();
         var server = await TcpServer.StartAsync(system, options, () => new CloseWaitHoldingHandler(heldPorts));
 
@@ -58,12 +65,12 @@ public sealed class DashboardTestHost : IAsyncDisposable
         return new DashboardTestHost(system, server, app, heldPorts);
     }
 
-    public async Task<IReadOnlyList<PeerClient>> ConnectAsync(int count)
+    public async Task<IReadOnlyList<PeerClient>> ConnectAsync(int count, bool answerPings = false)
     {
         var peers = new List<PeerClient>();
         for (var i = 0; i < count; i++)
         {
-            peers.Add(await PeerClient.ConnectAsync(Server.Port));
+            peers.Add(await PeerClient.ConnectAsync(Server.Port, answerPings));
         }
 
         _peers.AddRange(peers);

@@ -7,17 +7,19 @@ namespace ActorTcp.Host.Tests.Dashboard;
 /// <summary>
 /// A well-behaved peer on a real loopback socket: it reads until the server ends the connection,
 /// closes at once when it reads the goodbye line (so a graceful close from the dashboard completes
-/// peer-first), and records how the connection ended.
+/// peer-first), answers heartbeat pings when asked to, and records how the connection ended.
 /// </summary>
 public sealed class PeerClient : IDisposable
 {
     private readonly Socket _socket;
+    private readonly bool _answerPings;
 
-    private PeerClient(Socket socket, string goodbye)
+    private PeerClient(Socket socket, bool answerPings)
     {
         _socket = socket;
+        _answerPings = answerPings;
         LocalPort = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        Ended = ReadUntilEndAsync(goodbye);
+        Ended = ReadUntilEndAsync();
     }
 
     /// <summary>The client's port, which is the remote port the server lists.</summary>
@@ -26,13 +28,13 @@ public sealed class PeerClient : IDisposable
     /// <summary>Completes when the server has ended the connection.</summary>
     public Task<PeerOutcome> Ended { get; }
 
-    public static async Task<PeerClient> ConnectAsync(int port, string goodbye = "BYE")
+    public static async Task<PeerClient> ConnectAsync(int port, bool answerPings = false)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
-            return new PeerClient(socket, goodbye);
+            return new PeerClient(socket, answerPings);
         }
         catch
         {
@@ -48,10 +50,10 @@ public sealed class PeerClient : IDisposable
 
     public void Dispose() => _socket.Dispose();
 
-    private async Task<PeerOutcome> ReadUntilEndAsync(string goodbye)
+    private async Task<PeerOutcome> ReadUntilEndAsync()
     {
         var buffer = new byte[4096];
-        var pending = new StringBuilder();
+        var pending = string.Empty;
         try
         {
             while (true)
@@ -63,11 +65,20 @@ public sealed class PeerClient : IDisposable
                     return PeerOutcome.EndOfStream;
                 }
 
-                pending.Append(Encoding.UTF8.GetString(buffer, 0, read));
-                if (pending.ToString().Split('\n').Contains(goodbye))
+                var lines = (pending + Encoding.UTF8.GetString(buffer, 0, read)).Split('\n');
+                pending = lines[^1];
+                foreach (var line in lines[..^1])
                 {
-                    _socket.Dispose();
-                    return PeerOutcome.Goodbye;
+                    if (line == "BYE")
+                    {
+                        _socket.Dispose();
+                        return PeerOutcome.Goodbye;
+                    }
+
+                    if (line == "PING" && _answerPings)
+                    {
+                        await SendLineAsync("PONG");
+                    }
                 }
             }
         }
