@@ -193,10 +193,10 @@ public sealed class HoconConfig
     }
 
     private TimeSpan ReadDuration(HoconValue value, string[] keys) =>
-        ReadWithUnit<TimeSpan>(value, keys, DurationFormat.TryParse, DurationFormat.Expectation, "ns, us, ms, s, m, h, d or their long forms", "a TimeSpan");
+        ReadWithUnit<TimeSpan>(value, keys, DurationFormat.TryParse, DurationFormat.Expectation, DurationFormat.Units, "a TimeSpan");
 
     private long ReadBytes(HoconValue value, string[] keys) =>
-        ReadWithUnit<long>(value, keys, ByteSizeFormat.TryParse, ByteSizeFormat.Expectation, "B, kB, MB, GB… or K, KiB, M, MiB…", "a 64-bit count");
+        ReadWithUnit<long>(value, keys, ByteSizeFormat.TryParse, ByteSizeFormat.Expectation, ByteSizeFormat.Units, "a 64-bit count");
 
     /// <summary>Reads a number with a unit (a duration or a size), saying in the error which part was wrong.</summary>
     private T ReadWithUnit<T>(HoconValue value, string[] keys, UnitParser<T> parse, string expectation, string units, string fitsIn)

@@ -1,2 +1,3 @@
-// The host's commands are composed here; see the Cli folder.
-return 0;
+using ActorTcp.Host.Cli;
+
+return await HostCommandLine.RunAsync(args).ConfigureAwait(false);

@@ -47,12 +47,30 @@ public static class ActorTcpServiceCollectionExtensions
         }));
         services.AddOptions<ActorTcpOptions>()
             .Configure<IConfiguration>((options, configuration) =>
-                ActorTcpOptionsBinder.Bind(configuration.GetSection(ActorTcpOptions.Section), options))
-            .PostConfigure(options => builder.ConfigureOptions?.Invoke(options))
-            .Validate(options =>
             {
-                // Validate throws with the full key in its message, which is what a failed start should show.
-                options.Validate();
+                if (configuration is IConfigurationRoot root)
+                {
+                    ActorTcpOptionsBinder.Bind(root, options);
+                }
+                else
+                {
+                    ActorTcpOptionsBinder.Bind(configuration.GetSection(ActorTcpOptions.Section), options);
+                }
+            })
+            .PostConfigure(options => builder.ConfigureOptions?.Invoke(options))
+            .Validate<IConfiguration>((options, configuration) =>
+            {
+                // Validate throws with the full key in its message (and, when the configuration knows, the
+                // file and line), which is what a failed start should show.
+                try
+                {
+                    options.Validate();
+                }
+                catch (ActorTcpConfigurationException error) when (configuration is IConfigurationRoot root)
+                {
+                    throw ActorTcpOptionsBinder.Locate(root, error);
+                }
+
                 return true;
             })
             .ValidateOnStart();

@@ -59,4 +59,20 @@ public static class HoconConfigurationExtensions
         ArgumentNullException.ThrowIfNull(text);
         return builder.Add(new HoconStringConfigurationSource(text));
     }
+
+    /// <summary>
+    /// Adds HOCON text held in memory under a name of its own, which origins and error messages use in
+    /// place of <c>(string)</c> (e.g. <c>defaults.conf:12:3: ...</c>); relative includes resolve against
+    /// the current directory.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="text">The HOCON document.</param>
+    /// <param name="sourceName">The name the text goes by, such as the resource it was read from.</param>
+    public static IConfigurationBuilder AddHoconString(this IConfigurationBuilder builder, string text, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        return builder.Add(new HoconStringConfigurationSource(text, sourceName));
+    }
 }

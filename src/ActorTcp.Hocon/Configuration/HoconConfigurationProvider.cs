@@ -1,3 +1,4 @@
+using ActorTcp.Hocon.Values;
 using Microsoft.Extensions.Configuration;
 
 namespace ActorTcp.Hocon.Configuration;
@@ -7,9 +8,10 @@ namespace ActorTcp.Hocon.Configuration;
 /// A file that fails to parse or resolve yields no data at all; the error names file, line, column and key.
 /// Includes are found next to the file when the source's file provider maps to disk (the default).
 /// </summary>
-public class HoconConfigurationProvider : FileConfigurationProvider
+public class HoconConfigurationProvider : FileConfigurationProvider, IHoconOrigins
 {
     private readonly Func<string, string?>? _environmentLookup;
+    private Dictionary<string, HoconOrigin> _origins = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates a provider for <paramref name="source"/>.</summary>
     /// <param name="source">The file source.</param>
@@ -31,6 +33,10 @@ public class HoconConfigurationProvider : FileConfigurationProvider
             BaseDirectory = physicalPath is null ? null : Path.GetDirectoryName(physicalPath),
             EnvironmentLookup = _environmentLookup,
         };
-        Data = HoconFlattener.Flatten(HoconConfig.Parse(text, options).Root);
+        Data = HoconFlattener.Flatten(HoconConfig.Parse(text, options).Root, out var origins);
+        _origins = origins;
     }
+
+    /// <inheritdoc />
+    public bool TryGetOrigin(string key, out HoconOrigin origin) => _origins.TryGetValue(key, out origin);
 }

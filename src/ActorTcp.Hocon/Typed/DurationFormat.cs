@@ -4,17 +4,36 @@ namespace ActorTcp.Hocon.Typed;
 /// Durations as HOCON.md defines them: a bare number is milliseconds, units are exactly <c>ns us ms s m h d</c>
 /// and their long forms (lowercase only), fractions are allowed, and <c>infinite</c> is
 /// <see cref="Timeout.InfiniteTimeSpan"/>. Nanoseconds are truncated to .NET's 100 ns ticks.
+/// <see cref="HoconConfig.GetDuration"/> reads with it; so can anything that receives a duration as text,
+/// such as a binder of configuration keys.
 /// </summary>
-internal static class DurationFormat
+/// <example>
+/// <code>
+/// if (DurationFormat.TryParse("1.5 s", out var duration) == UnitParseResult.Parsed) { /* 00:00:01.5 */ }
+/// </code>
+/// </example>
+public static class DurationFormat
 {
+    /// <summary>What a duration looks like, for error messages: <c>expected a duration such as 500ms, 30s or 5m</c>.</summary>
     public const string Expectation = "expected a duration such as 500ms, 30s or 5m";
+
+    /// <summary>The units a duration may carry, for error messages.</summary>
+    public const string Units = "ns, us, ms, s, m, h, d or their long forms";
+
+    /// <summary>The word that reads as <see cref="Timeout.InfiniteTimeSpan"/>.</summary>
+    public const string Infinite = "infinite";
 
     private static readonly Dictionary<string, decimal> _ticksPerUnit = BuildUnits();
 
+    /// <summary>Reads <paramref name="text"/> as a duration.</summary>
+    /// <param name="text">A number with an optional unit, or <c>infinite</c>.</param>
+    /// <param name="duration">The duration when the result is <see cref="UnitParseResult.Parsed"/>.</param>
+    /// <returns>Whether it was read, and if not, whether the number, the unit or the range was wrong.</returns>
     public static UnitParseResult TryParse(string text, out TimeSpan duration)
     {
+        ArgumentNullException.ThrowIfNull(text);
         duration = default;
-        if (text.AsSpan().Trim().SequenceEqual("infinite"))
+        if (text.AsSpan().Trim().SequenceEqual(Infinite))
         {
             duration = Timeout.InfiniteTimeSpan;
             return UnitParseResult.Parsed;

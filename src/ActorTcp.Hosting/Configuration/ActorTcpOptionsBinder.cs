@@ -10,7 +10,8 @@ namespace ActorTcp.Hosting.Configuration;
 /// <c>length-prefixed</c> an enum member and <c>on</c> a boolean. Keys are the options'
 /// <see cref="ConfigurationKeyNameAttribute"/> names, the one key map shared with <c>reference.conf</c>.
 /// A value that cannot be read, or a key no option has, is rejected naming the full key, so a typo
-/// never falls back silently to a default.
+/// never falls back silently to a default; given the configuration root, the error also says where the
+/// value was written (<c>app.conf:7:5: actortcp.heartbeat.interval: ...</c>).
 /// </summary>
 /// <example>
 /// <code>
@@ -32,10 +33,82 @@ public static class ActorTcpOptionsBinder
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(options);
-        BindGroup(section, options, ActorTcpOptions.Section);
+        ThrowFirst(BindAll(section, options, root: null));
     }
 
-    private static void BindGroup(IConfigurationSection section, object group, string groupKey)
+    /// <summary>
+    /// Overwrites the options in <paramref name="options"/> that the <c>actortcp</c> section of
+    /// <paramref name="configuration"/> sets; an error says where the rejected value was written.
+    /// </summary>
+    /// <param name="configuration">The whole configuration, whose providers know where values come from.</param>
+    /// <param name="options">The options to bind onto.</param>
+    /// <exception cref="ActorTcpConfigurationException">A value cannot be read or a key is unknown; the message names the location and the full key.</exception>
+    public static void Bind(IConfigurationRoot configuration, ActorTcpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        ThrowFirst(BindAll(configuration.GetSection(ActorTcpOptions.Section), options, configuration));
+    }
+
+    /// <summary>
+    /// Binds and validates, collecting every error instead of stopping at the first, each naming where
+    /// the value was written and its key: what a configuration check prints.
+    /// </summary>
+    /// <param name="configuration">The whole configuration.</param>
+    /// <param name="options">The options to bind onto.</param>
+    /// <returns>The errors; empty when the options are good.</returns>
+    public static IReadOnlyList<ActorTcpConfigurationException> Check(IConfigurationRoot configuration, ActorTcpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = BindAll(configuration.GetSection(ActorTcpOptions.Section), options, configuration);
+        if (errors.Count == 0)
+        {
+            try
+            {
+                options.Validate();
+            }
+            catch (ActorTcpConfigurationException error)
+            {
+                errors.Add(Locate(configuration, error));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="error"/> (from <see cref="ActorTcpOptions.Validate"/>, which knows keys but
+    /// not files) where its key's value was written, when <paramref name="configuration"/> knows.
+    /// </summary>
+    /// <param name="configuration">The configuration the options were bound from.</param>
+    /// <param name="error">An error naming a key.</param>
+    /// <returns>The error with its location, or <paramref name="error"/> itself when none is known.</returns>
+    public static ActorTcpConfigurationException Locate(IConfigurationRoot configuration, ActorTcpConfigurationException error)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Location is null && error.Key.Length > 0 && ConfigurationKeyOrigin.Find(configuration, error.Key) is { } location
+            ? new ActorTcpConfigurationException(error.Key, error.Problem, location)
+            : error;
+    }
+
+    private static void ThrowFirst(List<ActorTcpConfigurationException> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw errors[0];
+        }
+    }
+
+    private static List<ActorTcpConfigurationException> BindAll(IConfigurationSection section, ActorTcpOptions options, IConfigurationRoot? root)
+    {
+        var errors = new List<ActorTcpConfigurationException>();
+        BindGroup(section, options, ActorTcpOptions.Section, root, errors);
+        return errors;
+    }
+
+    private static void BindGroup(IConfigurationSection section, object group, string groupKey, IConfigurationRoot? root, List<ActorTcpConfigurationException> errors)
     {
         var properties = group.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -48,9 +121,10 @@ public static class ActorTcpOptionsBinder
             var match = properties.FirstOrDefault(p => SameKey(p.Name!, child.Key));
             if (match.Property is null)
             {
-                throw new ActorTcpConfigurationException(
+                errors.Add(Error(root, child,
                     $"{groupKey}.{child.Key.ToLowerInvariant()}",
-                    $"is not a known setting; the keys of {groupKey} are {string.Join(", ", properties.Select(p => p.Name))}.");
+                    $"is not a known setting; the keys of {groupKey} are {string.Join(", ", properties.Select(p => p.Name))}."));
+                continue;
             }
 
             var key = $"{groupKey}.{match.Name}";
@@ -58,50 +132,69 @@ public static class ActorTcpOptionsBinder
             {
                 if (!string.IsNullOrEmpty(child.Value))
                 {
-                    throw new ActorTcpConfigurationException(key, $"\"{child.Value}\" is not a valid value; expected a section of settings.");
+                    errors.Add(Error(root, child, key, $"\"{child.Value}\" is not a valid value; expected a section of settings."));
+                    continue;
                 }
 
-                BindGroup(child, match.Property.GetValue(group)!, key);
+                BindGroup(child, match.Property.GetValue(group)!, key, root, errors);
+            }
+            else if (TryReadValue(child, key, match.Property.PropertyType, out var value, out var problem))
+            {
+                match.Property.SetValue(group, value);
             }
             else
             {
-                match.Property.SetValue(group, ReadValue(child, key, match.Property.PropertyType));
+                errors.Add(Error(root, child, key, problem));
             }
         }
     }
 
-    private static object? ReadValue(IConfigurationSection child, string key, Type type)
+    private static bool TryReadValue(IConfigurationSection child, string key, Type type, out object? value, out string problem)
     {
+        value = null;
+        problem = string.Empty;
         var text = child.Value;
         var underlying = Nullable.GetUnderlyingType(type);
         if (underlying is not null && string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return true;
         }
 
         var target = underlying ?? type;
         if (child.GetChildren().Any())
         {
-            throw new ActorTcpConfigurationException(key, $"is a section but {Expectation(target)}.");
+            problem = $"is a section but {Expectation(target)}.";
+            return false;
         }
 
         if (target == typeof(string))
         {
-            return text ?? string.Empty;
+            value = text ?? string.Empty;
+            return true;
         }
 
-        object? value = null;
+        string? expectation = null;
         var parsed = text is not null && target switch
         {
-            _ when target == typeof(TimeSpan) => Assign(HoconValueText.TryParseDuration(text, out var duration), duration, out value),
-            _ when target == typeof(int) => Assign(HoconValueText.TryParseSize(text, out var size), size, out value),
+            _ when target == typeof(TimeSpan) => Assign(HoconValueText.TryParseDuration(text, out var duration, out expectation), duration, out value),
+            _ when target == typeof(int) => Assign(HoconValueText.TryParseSize(text, out var size, out expectation), size, out value),
             _ when target == typeof(bool) => Assign(HoconValueText.TryParseBoolean(text, out var flag), flag, out value),
             _ when target.IsEnum => HoconValueText.TryParseEnum(target, text, out value),
             _ => throw new NotSupportedException($"{key}: options of type {target.Name} cannot be bound."),
         };
-        return parsed
-            ? value
-            : throw new ActorTcpConfigurationException(key, $"\"{text}\" is not a valid value; {Expectation(target)}.");
+        if (!parsed)
+        {
+            problem = $"\"{text}\" is not a valid value; {expectation ?? Expectation(target)}.";
+        }
+
+        return parsed;
+    }
+
+    private static ActorTcpConfigurationException Error(IConfigurationRoot? root, IConfigurationSection child, string key, string problem)
+    {
+        // A section has no value of its own: its first value says where it was written.
+        var path = child.Value is not null ? child.Path : child.AsEnumerable().FirstOrDefault(entry => entry.Value is not null).Key ?? child.Path;
+        return new ActorTcpConfigurationException(key, problem, root is null ? null : ConfigurationKeyOrigin.Find(root, path));
     }
 
     private static bool Assign<T>(bool parsed, T parsedValue, out object? value)

@@ -1,47 +1,58 @@
-using System.Globalization;
+using ActorTcp.Hocon.Typed;
 
 namespace ActorTcp.Hosting.Configuration;
 
 /// <summary>
-/// Reads configuration strings the way HOCON writes values: durations and sizes with units, booleans
-/// as true/false/yes/no/on/off, enums in kebab-case. Configuration providers hand every value over as
-/// text, so these rules apply equally to HOCON files, environment variables and the command line.
+/// Reads configuration strings the way HOCON writes values: durations and sizes with HOCON's units
+/// (the formats of ActorTcp.Hocon, so a value reads the same in a file and in an environment variable),
+/// booleans as true/false/yes/no/on/off, enums in kebab-case. Two edges are decided for options
+/// rather than taken from HOCON: <c>infinite</c> is refused because every ActorTcp wait is bounded,
+/// and a size must be a whole number of bytes because a fraction of one can only be a mistake.
 /// </summary>
 internal static class HoconValueText
 {
-    public const string DurationExpectation = "expected a duration such as 500ms, 30s or 5m";
+    public const string DurationExpectation = DurationFormat.Expectation;
     public const string SizeExpectation = "expected a whole number or a size such as 512, 64KiB or 10MB";
     public const string BooleanExpectation = "expected one of true, false, yes, no, on, off";
 
-    private static readonly Dictionary<string, decimal> _ticksPerDurationUnit = BuildDurationUnits();
-    private static readonly Dictionary<string, decimal> _bytesPerSizeUnit = BuildSizeUnits();
-
-    /// <summary>A bare number is milliseconds, as in HOCON.</summary>
-    public static bool TryParseDuration(string text, out TimeSpan duration)
+    public static bool TryParseDuration(string text, out TimeSpan duration, out string? problem)
     {
-        duration = default;
-        if (!TryScale(text, _ticksPerDurationUnit, "ms", out var ticks)
-            || ticks < TimeSpan.MinValue.Ticks || ticks > TimeSpan.MaxValue.Ticks)
+        problem = null;
+        var result = DurationFormat.TryParse(text, out duration);
+        if (result == UnitParseResult.Parsed && duration == Timeout.InfiniteTimeSpan)
         {
+            problem = "every ActorTcp timeout is finite (turn a check off with its own setting instead); " + DurationExpectation;
             return false;
         }
 
-        duration = TimeSpan.FromTicks((long)decimal.Round(ticks));
-        return true;
+        problem = result switch
+        {
+            UnitParseResult.Parsed => null,
+            UnitParseResult.UnknownUnit => DurationExpectation + " (units: " + DurationFormat.Units + ")",
+            UnitParseResult.OutOfRange => DurationExpectation + " that fits a TimeSpan",
+            _ => DurationExpectation,
+        };
+        return problem is null;
     }
 
     /// <summary>A bare number is a plain count (bytes for a size); the result must be whole and fit an int.</summary>
-    public static bool TryParseSize(string text, out int value)
+    public static bool TryParseSize(string text, out int value, out string? problem)
     {
         value = 0;
-        if (!TryScale(text, _bytesPerSizeUnit, string.Empty, out var bytes)
-            || bytes != decimal.Truncate(bytes) || bytes < int.MinValue || bytes > int.MaxValue)
+        problem = ByteSizeFormat.TryParseWhole(text, out var bytes) switch
         {
-            return false;
+            UnitParseResult.Parsed when bytes is < int.MinValue or > int.MaxValue => SizeExpectation + " of at most 2GiB - 1 (2147483647)",
+            UnitParseResult.Parsed => null,
+            UnitParseResult.UnknownUnit => SizeExpectation + " (units: " + ByteSizeFormat.Units + ")",
+            UnitParseResult.NotWholeBytes => SizeExpectation + " that is a whole number of bytes",
+            _ => SizeExpectation,
+        };
+        if (problem is null)
+        {
+            value = (int)bytes;
         }
 
-        value = (int)bytes;
-        return true;
+        return problem is null;
     }
 
     public static bool TryParseBoolean(string text, out bool value)
@@ -75,87 +86,4 @@ internal static class HoconValueText
 
     private static string Kebab(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    private static bool TryScale(string text, Dictionary<string, decimal> perUnit, string bareUnit, out decimal scaled)
-    {
-        scaled = 0;
-        var trimmed = text.Trim();
-        var split = 0;
-        while (split < trimmed.Length && (char.IsAsciiDigit(trimmed[split]) || trimmed[split] is '.' or '-' or '+'))
-        {
-            split++;
-        }
-
-        var unit = trimmed[split..].Trim();
-        if (split == 0
-            || !decimal.TryParse(trimmed.AsSpan(0, split), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-            || !perUnit.TryGetValue(unit.Length == 0 ? bareUnit : unit, out var factor))
-        {
-            return false;
-        }
-
-        try
-        {
-            scaled = number * factor;
-            return true;
-        }
-        catch (OverflowException)
-        {
-            return false;
-        }
-    }
-
-    private static Dictionary<string, decimal> BuildDurationUnits()
-    {
-        var units = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        void Add(decimal ticks, params string[] names)
-        {
-            foreach (var name in names)
-            {
-                units.Add(name, ticks);
-            }
-        }
-
-        Add(0.01m, "ns", "nano", "nanos", "nanosecond", "nanoseconds");
-        Add(10m, "us", "micro", "micros", "microsecond", "microseconds");
-        Add(TimeSpan.TicksPerMillisecond, "ms", "milli", "millis", "millisecond", "milliseconds");
-        Add(TimeSpan.TicksPerSecond, "s", "second", "seconds");
-        Add(TimeSpan.TicksPerMinute, "m", "minute", "minutes");
-        Add(TimeSpan.TicksPerHour, "h", "hour", "hours");
-        Add(TimeSpan.TicksPerDay, "d", "day", "days");
-        return units;
-    }
-
-    private static Dictionary<string, decimal> BuildSizeUnits()
-    {
-        var units = new Dictionary<string, decimal>(StringComparer.Ordinal)
-        {
-            [string.Empty] = 1m,
-            ["B"] = 1m,
-            ["b"] = 1m,
-            ["byte"] = 1m,
-            ["bytes"] = 1m,
-        };
-        string[] decimalNames = ["kilo", "mega", "giga"];
-        string[] binaryNames = ["kibi", "mebi", "gibi"];
-        const string letters = "KMG";
-        decimal power10 = 1m, power2 = 1m;
-        for (var i = 0; i < letters.Length; i++)
-        {
-            power10 *= 1000m;
-            power2 *= 1024m;
-            var letter = letters[i].ToString();
-            units.Add((i == 0 ? "k" : letter) + "B", power10);
-            units.Add(decimalNames[i] + "byte", power10);
-            units.Add(decimalNames[i] + "bytes", power10);
-            units.Add(letter, power2);
-            units.Add(letter.ToLowerInvariant(), power2);
-            units.Add(letter + "i", power2);
-            units.Add(letter + "iB", power2);
-            units.Add(binaryNames[i] + "byte", power2);
-            units.Add(binaryNames[i] + "bytes", power2);
-        }
-
-        return units;
-    }
 }

@@ -13,6 +13,22 @@ public sealed class ActorTcpConfigurationException : Exception
         : base($"{key}: {message}")
     {
         Key = key;
+        Problem = message;
+    }
+
+    /// <summary>
+    /// Creates the exception for <paramref name="key"/>, saying where the value was written; the message
+    /// reads <c>actortcp.conf:12:3: actortcp.heartbeat.interval: ...</c>, the form editors jump to.
+    /// </summary>
+    /// <param name="key">The full HOCON key of the offending value.</param>
+    /// <param name="message">What is wrong and what would be allowed.</param>
+    /// <param name="location">Where the value was written (<c>file:line:column</c>, an environment variable), or null when unknown.</param>
+    public ActorTcpConfigurationException(string key, string message, string? location)
+        : base(location is null ? $"{key}: {message}" : $"{location}: {key}: {message}")
+    {
+        Key = key;
+        Location = location;
+        Problem = message;
     }
 
     /// <summary>Creates the exception without a key; prefer the constructor that names the key.</summary>
@@ -40,4 +56,10 @@ public sealed class ActorTcpConfigurationException : Exception
 
     /// <summary>The full HOCON key of the rejected value, e.g. <c>actortcp.write.low-watermark</c>.</summary>
     public string Key { get; }
+
+    /// <summary>Where the rejected value was written (<c>file:line:column</c>, an environment variable), when known.</summary>
+    public string? Location { get; }
+
+    /// <summary>What is wrong, without the key and the location.</summary>
+    public string Problem { get; } = string.Empty;
 }

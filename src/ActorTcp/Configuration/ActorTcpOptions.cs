@@ -43,6 +43,18 @@ public sealed class ActorTcpOptions
     [ConfigurationKeyName("drain")]
     public DrainOptions Drain { get; set; } = new();
 
+    /// <summary>The handler the console host serves.</summary>
+    [ConfigurationKeyName("handler")]
+    public HandlerOptions Handler { get; set; } = new();
+
+    /// <summary>The console host's admin HTTP API.</summary>
+    [ConfigurationKeyName("admin")]
+    public AdminOptions Admin { get; set; } = new();
+
+    /// <summary>The console host's logging.</summary>
+    [ConfigurationKeyName("logging")]
+    public LoggingOptions Logging { get; set; } = new();
+
     /// <summary>
     /// Rejects bad values with an <see cref="ActorTcpConfigurationException"/> naming the full key
     /// and the allowed range, instead of replacing them with defaults.
@@ -64,6 +76,8 @@ public sealed class ActorTcpOptions
         Teardown.Validate(Key(nameof(Teardown)));
         Write.Validate(Key(nameof(Write)));
         Drain.Validate(Key(nameof(Drain)));
+        Handler.Validate(Key(nameof(Handler)));
+        Admin.Validate(Key(nameof(Admin)));
     }
 
     private static string Key(string group) => OptionKey.Join(Section, OptionKey.Of<ActorTcpOptions>(group));
