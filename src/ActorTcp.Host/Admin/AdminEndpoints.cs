@@ -1,4 +1,7 @@
+using ActorTcp.Host.Dashboard;
+using ActorTcp.Hosting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ActorTcp.Host.Admin;
 
@@ -10,5 +13,6 @@ internal static class AdminEndpoints
     {
         endpoints.MapHealthEndpoints();
         endpoints.MapConnectionsApi();
+        endpoints.MapDashboard(endpoints.ServiceProvider.GetRequiredService<ActorTcpServerAccessor>());
     }
 }

@@ -10,7 +10,7 @@ namespace ActorTcp.Host.Dashboard;
 /// </summary>
 internal sealed class DashboardSampler : IAsyncDisposable
 {
-    private readonly Func<CancellationToken, Task<IReadOnlyList<ConnectionSnapshot>>> _connections;
+    private readonly Func<CancellationToken, Task<IReadOnlyList<ConnectionSnapshot>>?> _connections;
     private readonly Func<DashboardTotals> _totals;
     private readonly DashboardOptions _options;
     private readonly ILogger _logger;
@@ -25,7 +25,7 @@ internal sealed class DashboardSampler : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
 
     public DashboardSampler(
-        Func<CancellationToken, Task<IReadOnlyList<ConnectionSnapshot>>> connections,
+        Func<CancellationToken, Task<IReadOnlyList<ConnectionSnapshot>>?> connections,
         Func<DashboardTotals> totals,
         DashboardOptions options,
         ILogger logger)
@@ -45,13 +45,18 @@ internal sealed class DashboardSampler : IAsyncDisposable
     public void Start() => _loop = RunAsync(_stop.Token);
 
     /// <summary>Takes one sample and publishes it to every subscriber.</summary>
-    /// <returns>False when the server could not be asked (the page keeps its last sample).</returns>
+    /// <returns>False when the server is not running or could not be asked (the pages keep their last sample).</returns>
     public async Task<bool> SampleAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<ConnectionSnapshot> connections;
         try
         {
-            connections = await _connections(cancellationToken).ConfigureAwait(false);
+            if (_connections(cancellationToken) is not { } query)
+            {
+                return false;
+            }
+
+            connections = await query.ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,30 +1,29 @@
 using System.Collections.Concurrent;
-using ActorTcp.Actors;
 using ActorTcp.Configuration;
-using ActorTcp.Host.Dashboard;
+using ActorTcp.Host.Admin;
+using ActorTcp.Hosting;
 using ActorTcp.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ActorTcp.Host.Tests.Dashboard;
 
 /// <summary>
-/// A TCP server on loopback and an admin application on a real Kestrel port serving the dashboard
-/// (and the admin API's mutating endpoints), plus the test's peers.
+/// The host's admin application (its API and the dashboard, as <c>serve</c> composes them) on a real
+/// Kestrel port, with the TCP server on loopback, plus the test's peers.
 /// </summary>
 public sealed class DashboardTestHost : IAsyncDisposable
 {
-    private readonly ActorSystem _system;
     private readonly WebApplication _app;
     private readonly List<PeerClient> _peers = [];
 
-    private DashboardTestHost(ActorSystem system, TcpServer server, WebApplication app, ConcurrentDictionary<int, bool> heldPorts)
+    private DashboardTestHost(WebApplication app, ConcurrentDictionary<int, bool> heldPorts)
     {
-        _system = system;
-        Server = server;
         _app = app;
         HeldPorts = heldPorts;
+        Server = app.Services.GetRequiredService<ActorTcpServerAccessor>().Server;
         BaseAddress = app.Urls.Single() + "/";
     }
 
@@ -36,33 +35,36 @@ public sealed class DashboardTestHost : IAsyncDisposable
     /// <summary>Peers whose connections the server keeps in CLOSE_WAIT after their FIN.</summary>
     public ConcurrentDictionary<int, bool> HeldPorts { get; }
 
-    /// <param name="adminToken">The token the mutating endpoints require; null for none.</param>
+    /// <param name="adminToken">The <c>admin.token</c> the mutating endpoints require; null for none.</param>
     /// <param name="configure">Changes to the TCP server's options.</param>
-    /// <param name="compose">Middleware added to the admin application before the dashboard.</param>
+    /// <param name="compose">Middleware added to the admin application before its endpoints.</param>
     public static async Task<DashboardTestHost> StartAsync(
         string? adminToken = null,
         Action<ActorTcpOptions>? configure = null,
         Action<WebApplication>? compose = null)
     {
-        var system = ActorSystem.Create("dashboard");
-        var options = new ActorTcpOptions();
-        options.Listen.Host = "127.0.0.1";
-        options.Listen.Port = 0;
-        options.Teardown.CloseWaitTimeout = TimeSpan.FromMinutes(2);
-        options.Drain.Timeout = TimeSpan.FromSeconds(5);
-        configure?.Invoke(options);
         var heldPorts = new ConcurrentDictionary<int, bool>();
-        var server = await TcpServer.StartAsync(system, options, () => new CloseWaitHoldingHandler(heldPorts));
-
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Services.AddActorTcp(tcp => tcp
+            .UseHandler(_ => new CloseWaitHoldingHandler(heldPorts))
+            .Configure(options =>
+            {
+                options.Listen.Host = "127.0.0.1";
+                options.Listen.Port = 0;
+                options.Teardown.CloseWaitTimeout = TimeSpan.FromMinutes(2);
+                options.Drain.Timeout = TimeSpan.FromSeconds(5);
+                configure?.Invoke(options);
+            }));
+        builder.Services.AddSingleton<ServerDrain>();
+        builder.Services.AddSingleton(new AdminToken(adminToken ?? string.Empty));
+
         var app = builder.Build();
         compose?.Invoke(app);
-        app.MapDashboard(server, new DashboardOptions());
-        app.MapAdminStandIn(server, adminToken);
+        app.MapAdminEndpoints();
         await app.StartAsync();
-        return new DashboardTestHost(system, server, app, heldPorts);
+        return new DashboardTestHost(app, heldPorts);
     }
 
     public async Task<IReadOnlyList<PeerClient>> ConnectAsync(int count, bool answerPings = false)
@@ -90,12 +92,11 @@ public sealed class DashboardTestHost : IAsyncDisposable
         return connections.Single(c => c.RemoteEndPoint.Port == peer.LocalPort).Id;
     }
 
+    /// <summary>Stops the application (the hosted server drains), then lets go of the peers.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
         _peers.ForEach(peer => peer.Dispose());
-        await Server.DisposeAsync();
-        await _system.DisposeAsync();
     }
 }
