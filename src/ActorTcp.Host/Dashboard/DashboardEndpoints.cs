@@ -23,8 +23,8 @@ public static class DashboardEndpoints
     /// Maps <c>GET /</c> (the page, self-contained) and <c>GET /api/events</c> (Server-Sent Events,
     /// one per sample interval) for <paramref name="server"/>. The page's close, abort and drain
     /// buttons call the admin API's <c>POST /api/connections/{id}/close?mode=graceful|abort</c> and
-    /// <c>POST /api/drain</c>, which are not mapped here. Sampling starts now and stops when the
-    /// application begins to stop.
+    /// <c>POST /api/drain</c>, which are not mapped here. Sampling starts when the application has
+    /// started and stops when it begins to stop.
     /// </summary>
     /// <param name="endpoints">The admin application.</param>
     /// <param name="server">The server the dashboard shows.</param>
@@ -64,13 +64,17 @@ public static class DashboardEndpoints
             collector.Read,
             options,
             logger);
-        sampler.Start();
         if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
         {
-            // Open event streams never end by themselves; they must end when stopping begins or the
-            // host would wait its whole shutdown timeout for them.
+            // Sampling runs while the application does. Open event streams never end by themselves;
+            // they must end when stopping begins or the host would wait its whole shutdown timeout.
+            lifetime.ApplicationStarted.Register(sampler.Start);
             lifetime.ApplicationStopping.Register(sampler.Stop);
             lifetime.ApplicationStopped.Register(collector.Dispose);
+        }
+        else
+        {
+            sampler.Start();
         }
 
         endpoints.MapGet("/", (HttpContext context) =>

@@ -42,7 +42,16 @@ internal sealed class DashboardSampler : IAsyncDisposable
     public CancellationToken Stopping => _stop.Token;
 
     /// <summary>Takes the first sample now and one per interval after it, until stopped.</summary>
-    public void Start() => _loop = RunAsync(_stop.Token);
+    public void Start()
+    {
+        lock (_gate)
+        {
+            if (!_stop.IsCancellationRequested)
+            {
+                _loop = RunAsync(_stop.Token);
+            }
+        }
+    }
 
     /// <summary>Takes one sample and publishes it to every subscriber.</summary>
     /// <returns>False when the server is not running or could not be asked (the pages keep their last sample).</returns>
