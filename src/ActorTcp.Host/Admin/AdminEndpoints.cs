@@ -1,3 +1,4 @@
+using ActorTcp.Host.Admin.Prometheus;
 using ActorTcp.Host.Dashboard;
 using ActorTcp.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +13,7 @@ internal static class AdminEndpoints
     public static void MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthEndpoints();
+        endpoints.MapMetricsEndpoint();
         endpoints.MapConnectionsApi();
         endpoints.MapDashboard(endpoints.ServiceProvider.GetRequiredService<ActorTcpServerAccessor>());
     }

@@ -19,6 +19,17 @@ internal static class CommonOptions
     {
         Description = "The admin API of the running instance (default: from the configuration, e.g. http://127.0.0.1:7480)",
         HelpName = "URL",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            {
+                return url;
+            }
+
+            result.AddError($"--admin-url: \"{text}\" is not an http:// or https:// URL.");
+            return null;
+        },
     };
 
     /// <summary><c>--token TOKEN</c>: the admin token for mutating calls.</summary>

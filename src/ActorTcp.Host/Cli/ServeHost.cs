@@ -1,7 +1,10 @@
 using System.Net;
 using ActorTcp.Host.Admin;
+using ActorTcp.Host.Admin.Prometheus;
 using ActorTcp.Host.Configuration;
 using ActorTcp.Hosting;
+using ActorTcp.Lifecycle;
+using ActorTcp.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -43,8 +46,13 @@ internal static class ServeHost
         builder.Services.AddSingleton<ServerDrain>();
         builder.Services.AddSingleton(new AdminToken(options.Admin.Token));
         builder.Services.AddHostedService<DrainOnStop>();
+        builder.Services.AddSingleton(_ => new MeterCollector(ActorTcpMetrics.MeterName).WithZeroSeries(
+            "actortcp.connections", "state", Enum.GetNames<LifecycleState>().Where(state => state != nameof(LifecycleState.Closed))));
 
         var app = builder.Build();
+
+        // Listening starts before the server makes its instruments, so no measurement is missed.
+        app.Services.GetRequiredService<MeterCollector>();
         app.MapAdminEndpoints();
         return app;
     }

@@ -24,9 +24,12 @@ internal static class HostPolicy
 
         if (!IsLoopback(options.Admin.Host) && string.IsNullOrEmpty(options.Admin.Token))
         {
-            errors.Add(Error(configuration, "actortcp.admin.token",
-                $"must be set because the admin API binds {options.Admin.Host}, which is not loopback; set a token "
-                + "(in the container: ACTORTCP_ADMIN_TOKEN) or bind actortcp.admin.host to 127.0.0.1."));
+            // The token is missing, so it has no location: the admin host's line is where the decision was made.
+            errors.Add(new ActorTcpConfigurationException(
+                "actortcp.admin.token",
+                $"must be set because actortcp.admin.host is {options.Admin.Host}, which is not loopback; set a token "
+                + "(in the container: ACTORTCP_ADMIN_TOKEN) or bind actortcp.admin.host to 127.0.0.1.",
+                ConfigurationKeyOrigin.Find(configuration, "actortcp.admin.host")));
         }
 
         return errors;

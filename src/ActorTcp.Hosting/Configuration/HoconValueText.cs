@@ -44,7 +44,7 @@ internal static class HoconValueText
             UnitParseResult.Parsed when bytes is < int.MinValue or > int.MaxValue => SizeExpectation + " of at most 2GiB - 1 (2147483647)",
             UnitParseResult.Parsed => null,
             UnitParseResult.UnknownUnit => SizeExpectation + " (units: " + ByteSizeFormat.Units + ")",
-            UnitParseResult.NotWholeBytes => SizeExpectation + " that is a whole number of bytes",
+            UnitParseResult.NotWholeBytes => "expected a size that is a whole number of bytes, such as 512, 64KiB or 10MB",
             _ => SizeExpectation,
         };
         if (problem is null)

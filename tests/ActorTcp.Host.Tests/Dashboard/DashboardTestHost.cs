@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using ActorTcp.Configuration;
 using ActorTcp.Host.Admin;
+using ActorTcp.Host.Admin.Prometheus;
+using ActorTcp.Host.Tests.Support;
 using ActorTcp.Hosting;
+using ActorTcp.Metrics;
 using ActorTcp.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace ActorTcp.Host.Tests.Dashboard;
 
 /// <summary>
-/// The host's admin application (its API and the dashboard, as <c>serve</c> composes them) on a real
+/// The host's admin application (its API, metrics and the dashboard, composed as <c>serve</c> does it) on a real
 /// Kestrel port, with the TCP server on loopback, plus the test's peers.
 /// </summary>
 public sealed class DashboardTestHost : IAsyncDisposable
@@ -59,6 +62,8 @@ public sealed class DashboardTestHost : IAsyncDisposable
             }));
         builder.Services.AddSingleton<ServerDrain>();
         builder.Services.AddSingleton(new AdminToken(adminToken ?? string.Empty));
+        builder.Services.AddHostedService<DrainOnStop>();
+        builder.Services.AddSingleton(_ => new MeterCollector(ActorTcpMetrics.MeterName));
 
         var app = builder.Build();
         compose?.Invoke(app);

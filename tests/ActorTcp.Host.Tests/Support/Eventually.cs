@@ -1,11 +1,11 @@
-namespace ActorTcp.Host.Tests.Dashboard;
+namespace ActorTcp.Host.Tests.Support;
 
-/// <summary>Polls a server-side condition that an asynchronous event will make true, with a generous bound.</summary>
+/// <summary>Polls a condition that a child process will make true, with a generous bound.</summary>
 public static class Eventually
 {
     public static async Task TrueAsync(Func<Task<bool>> condition, string because, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
@@ -13,7 +13,7 @@ public static class Eventually
                 Assert.Fail($"Timed out waiting until {because}");
             }
 
-            await Task.Delay(20);
+            await Task.Delay(50);
         }
     }
 }
