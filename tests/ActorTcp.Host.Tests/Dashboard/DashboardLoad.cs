@@ -1,3 +1,4 @@
+using ActorTcp.Lifecycle;
 using ActorTcp.Server;
 
 namespace ActorTcp.Host.Tests.Dashboard;
@@ -48,48 +49,65 @@ public sealed class DashboardLoad : IAsyncDisposable
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         var random = new Random(9);
-        for (var round = 0; !cancellationToken.IsCancellationRequested; round++)
+        try
         {
-            _talkers.RemoveAll(peer => peer.Ended.IsCompleted);
-            foreach (var peer in _talkers)
+            for (var round = 0; ; round++)
             {
-                await SendQuietlyAsync(peer, new string('x', random.Next(8, 400)));
-            }
-
-            if (round % 4 == 0)
-            {
-                _talkers.AddRange(await _host.ConnectAsync(2));
-            }
-
-            if (round % 6 == 0 && _talkers.Count > 20)
-            {
-                _talkers[random.Next(_talkers.Count)].HalfClose();
-            }
-
-            if (round % 10 == 0 && _talkers.Count > 20)
-            {
-                await _host.Server.CloseAsync(await _host.IdOfAsync(_talkers[random.Next(_talkers.Count)]), CloseMode.Graceful, cancellationToken);
-            }
-
-            if (round % 16 == 0 && _talkers.Count > 20)
-            {
-                await _host.Server.CloseAsync(await _host.IdOfAsync(_talkers[random.Next(_talkers.Count)]), CloseMode.Abort, cancellationToken);
-            }
-
-            if (round % 24 == 0)
-            {
-                // A peer that neither talks nor answers pings: its heartbeats are missed and it is reset.
-                await _host.ConnectAsync(1);
-            }
-
-            try
-            {
+                await PlayRoundAsync(round, random, cancellationToken);
                 await Task.Delay(Round, cancellationToken);
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The test has what it needs: the load stops.
+        }
+    }
+
+    private async Task PlayRoundAsync(int round, Random random, CancellationToken cancellationToken)
+    {
+        _talkers.RemoveAll(peer => peer.Ended.IsCompleted);
+        foreach (var peer in _talkers)
+        {
+            await SendQuietlyAsync(peer, new string('x', random.Next(8, 400)));
+        }
+
+        if (round % 4 == 0)
+        {
+            _talkers.AddRange(await _host.ConnectAsync(2));
+        }
+
+        if (round % 6 == 0 && _talkers.Count > 20)
+        {
+            _talkers[random.Next(_talkers.Count)].HalfClose();
+        }
+
+        if (round % 10 == 0)
+        {
+            await CloseOneAsync(CloseMode.Graceful, random, cancellationToken);
+        }
+
+        if (round % 16 == 0)
+        {
+            await CloseOneAsync(CloseMode.Abort, random, cancellationToken);
+        }
+
+        if (round % 24 == 0)
+        {
+            // A peer that neither talks nor answers pings: its heartbeats are missed and it is reset.
+            await _host.ConnectAsync(1);
+        }
+    }
+
+    /// <summary>Closes one talking peer's connection from the server's side, chosen among those still established.</summary>
+    private async Task CloseOneAsync(CloseMode mode, Random random, CancellationToken cancellationToken)
+    {
+        var talking = _talkers.Select(peer => peer.LocalPort).ToHashSet();
+        var established = (await _host.Server.GetConnectionsAsync(LifecycleState.Established, cancellationToken))
+            .Where(c => talking.Contains(c.RemoteEndPoint.Port))
+            .ToList();
+        if (established.Count > 20)
+        {
+            await _host.Server.CloseAsync(established[random.Next(established.Count)].Id, mode, cancellationToken);
         }
     }
 
