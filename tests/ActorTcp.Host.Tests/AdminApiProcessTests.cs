@@ -226,6 +226,37 @@ public sealed class AdminApiProcessTests
         Assert.Contains("1 of 1 connections", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DrainCommand_DrainsTheRunningInstance_AndPrintsHowTheConnectionsClosed()
+    {
+        // Arrange: a client that closes as soon as it reads the goodbye.
+        await using var host = await RunningHost.StartAsync("actortcp.admin.token = \"s3cret\"");
+        using var client = await host.ConnectAsync();
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes("hi\n"));
+        await reader.ReadLineAsync().WaitAsync(Generous);
+        var cooperating = Task.Run(async () =>
+        {
+            var goodbye = await reader.ReadLineAsync().WaitAsync(Generous);
+            client.Client.Shutdown(SocketShutdown.Send);
+            return goodbye;
+        });
+
+        // Act
+        var (exitCode, output, error) = await HostProcess.RunAsync(
+            ["drain", "--admin-url", $"http://127.0.0.1:{host.AdminPort}", "--token", "s3cret"], Generous);
+        var refused = await HostProcess.RunAsync(["drain", "--admin-url", $"http://127.0.0.1:{host.AdminPort}", "--token", "guess"], Generous);
+
+        // Assert
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("BYE", await cooperating);
+        Assert.StartsWith("drained 1 connections in ", output, StringComparison.Ordinal);
+        Assert.Contains("1 closed by the peer first, 0 by us first", output, StringComparison.Ordinal);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("401", refused.Error, StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> GetJsonAsync(RunningHost host, string path)
     {
         using var response = await host.Admin.GetAsync(new Uri(path, UriKind.Relative));

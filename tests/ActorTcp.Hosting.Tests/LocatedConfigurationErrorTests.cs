@@ -119,6 +119,23 @@ public sealed class LocatedConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public void OverrideSpelledWithUnderscores_IsNamedAsTheOrigin_NotTheFileItOverrides()
+    {
+        // Arrange: the file's value is fine; the override, spelled as environment variables spell keys, is not.
+        var configuration = new ConfigurationBuilder()
+            .AddHoconFile(Write("actortcp.write.low-watermark = 1KiB"))
+            .AddCommandLine(["--actortcp:write:low_watermark=1MiB"])
+            .Build();
+
+        // Act
+        var error = Assert.Single(ActorTcpOptionsBinder.Check(configuration, new ActorTcpOptions()));
+
+        // Assert
+        Assert.Equal("actortcp.write.low-watermark", error.Key);
+        Assert.Equal("command line", error.Location);
+    }
+
+    [Fact]
     public async Task EmbeddedHost_FailsStart_NamingTheFileLineAndKey()
     {
         // Arrange

@@ -56,9 +56,18 @@ internal sealed class ServeCommand
             {
                 await app.StartAsync().ConfigureAwait(false);
             }
-            catch (Exception failure) when (failure is SocketException or IOException)
+            catch (SocketException failure)
             {
-                logger.Fatal("Cannot start: {Error}", failure.Message);
+                var listen = resolved.Options.Listen;
+                logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, typeof(ServeCommand).FullName)
+                    .Fatal("Cannot listen for TCP on {Host}:{Port}: {Error}", listen.Host, listen.Port, failure.Message);
+                return ExitCodes.Failure;
+            }
+            catch (IOException failure)
+            {
+                // Kestrel names the admin address in its message.
+                logger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, typeof(ServeCommand).FullName)
+                    .Fatal("Cannot start the admin API: {Error}", failure.Message);
                 return ExitCodes.Failure;
             }
 

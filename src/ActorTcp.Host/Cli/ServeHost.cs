@@ -33,6 +33,8 @@ internal static class ServeHost
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // The host serves exactly the configuration it checked: no appsettings.json or ASPNETCORE_ variables beside it.
+        builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(resolved.Configuration!);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
@@ -41,6 +43,7 @@ internal static class ServeHost
 
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Drain.Timeout + StopMargin);
         builder.Services.AddSingleton<IHostLifetime, SignalLifetime>();
+        // HostPolicy has refused names the catalog does not know, so the lookup finds one.
         HandlerCatalog.TryGet(options.Handler.Name, out var handler);
         builder.Services.AddActorTcp(tcp => tcp.UseHandler(handler));
         builder.Services.AddSingleton<ServerDrain>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Serilog.Events;
 using Serilog.Formatting;
+using Serilog.Formatting.Display;
 using Serilog.Formatting.Json;
 
 namespace ActorTcp.Host.Logging;
@@ -17,6 +18,9 @@ internal sealed class CompactJsonFormatter : ITextFormatter
 {
     private readonly JsonValueFormatter _values = new(typeTagName: "$type");
 
+    // Strings appear in the message as written, not quoted: the message is for people, the properties for machines.
+    private readonly MessageTemplateTextFormatter _message = new("{Message:lj}", CultureInfo.InvariantCulture);
+
     public void Format(LogEvent logEvent, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
@@ -26,7 +30,12 @@ internal sealed class CompactJsonFormatter : ITextFormatter
         output.Write("\",\"@mt\":");
         JsonValueFormatter.WriteQuotedJsonString(logEvent.MessageTemplate.Text, output);
         output.Write(",\"@m\":");
-        JsonValueFormatter.WriteQuotedJsonString(logEvent.RenderMessage(CultureInfo.InvariantCulture), output);
+        using (var message = new StringWriter(CultureInfo.InvariantCulture))
+        {
+            _message.Format(logEvent, message);
+            JsonValueFormatter.WriteQuotedJsonString(message.ToString(), output);
+        }
+
         if (logEvent.Level != LogEventLevel.Information)
         {
             output.Write(",\"@l\":\"");

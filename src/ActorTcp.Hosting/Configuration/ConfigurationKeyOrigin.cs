@@ -25,19 +25,24 @@ public static class ConfigurationKeyOrigin
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(key);
-        var path = key.Replace('.', ':');
-
-        // Environment variables cannot hold '-', so they spell idle-timeout as IDLE_TIMEOUT.
-        return FindPath(configuration, path) ?? FindPath(configuration, path.Replace('-', '_'));
+        return FindPath(configuration, key.Replace('.', ':'));
     }
 
     private static string? FindPath(IConfigurationRoot configuration, string path)
     {
+        // Environment variables cannot hold '-', so they spell idle-timeout as IDLE_TIMEOUT; both spellings
+        // are asked of each provider so that the one that wins is the one named.
+        var underscored = path.Replace('-', '_');
         foreach (var provider in configuration.Providers.Reverse())
         {
             if (!provider.TryGet(path, out _))
             {
-                continue;
+                if (!provider.TryGet(underscored, out _))
+                {
+                    continue;
+                }
+
+                path = underscored;
             }
 
             return provider switch

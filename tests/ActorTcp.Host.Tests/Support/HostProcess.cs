@@ -22,6 +22,9 @@ public sealed class HostProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>The directory that holds ActorTcp.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
     /// <summary>The host's dll, built beside this test project in the same configuration.</summary>
     public static string HostDll { get; } = FindHostDll();
 
@@ -78,19 +81,26 @@ public sealed class HostProcess : IDisposable
     }
 
     /// <summary>Runs the host to its end and returns its exit code.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> args, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        IEnumerable<string> args, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var host = Start(args);
+        using var host = Start(args, environment);
         var exitCode = await host.WaitForExitAsync(timeout);
         return (exitCode, host.Output, host.Error);
     }
 
     /// <summary>Sends SIGTERM, as <c>docker stop</c> and systemd do.</summary>
-    public void Terminate()
+    public void Terminate() => Signal(times: 1);
+
+    /// <summary>Sends SIGTERM twice in one breath, as a process group signal plus a parent's forwarding of it arrive.</summary>
+    public void TerminateTwiceAtOnce() => Signal(times: 2);
+
+    private void Signal(int times)
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var pid = _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var kill = Process.Start("kill", ["-TERM", .. Enumerable.Repeat(pid, times)]);
         kill.WaitForExit();
-        Assert.True(kill.ExitCode == 0 || _process.HasExited, $"kill -TERM {_process.Id} failed");
+        Assert.True(kill.ExitCode == 0 || _process.HasExited, $"kill -TERM {pid} failed");
     }
 
     /// <summary>Waits for the process to exit and returns its exit code; fails the test past <paramref name="timeout"/>.</summary>
@@ -135,20 +145,22 @@ public sealed class HostProcess : IDisposable
         }
     }
 
-    private static string FindHostDll()
+    private static string FindRepositoryRoot()
     {
-        // bin/<Configuration>/net10.0/ of this project → the same under src/ActorTcp.Host.
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = here.Name;
-        var configuration = here.Parent!.Name;
-        var root = here;
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "ActorTcp.sln")))
         {
             root = root.Parent;
         }
 
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("ActorTcp.sln not found above " + AppContext.BaseDirectory),
-            "src", "ActorTcp.Host", "bin", configuration, framework, "ActorTcp.Host.dll");
+        return root?.FullName ?? throw new InvalidOperationException("ActorTcp.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string FindHostDll()
+    {
+        // bin/<Configuration>/net10.0/ of this project → the same under src/ActorTcp.Host.
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var dll = Path.Combine(FindRepositoryRoot(), "src", "ActorTcp.Host", "bin", here.Parent!.Name, here.Name, "ActorTcp.Host.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("The host is not built", dll);
     }
 }
