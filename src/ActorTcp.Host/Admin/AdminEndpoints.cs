@@ -1,5 +1,8 @@
 using ActorTcp.Host.Admin.Prometheus;
+using ActorTcp.Host.Dashboard;
+using ActorTcp.Hosting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ActorTcp.Host.Admin;
 
@@ -12,5 +15,6 @@ internal static class AdminEndpoints
         endpoints.MapHealthEndpoints();
         endpoints.MapMetricsEndpoint();
         endpoints.MapConnectionsApi();
+        endpoints.MapDashboard(endpoints.ServiceProvider.GetRequiredService<ActorTcpServerAccessor>());
     }
 }
