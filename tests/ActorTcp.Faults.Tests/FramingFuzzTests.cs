@@ -15,7 +15,8 @@ namespace ActorTcp.Faults.Tests;
 /// Random byte streams, written to a real server in random pieces, must come out as exactly the
 /// reference model's frames — followed by a close with ProtocolError where the model finds an
 /// error, or by an ordinary close where it does not — with nothing logged at Error and no other close
-/// reason (a framer that threw would close with HandlerFailed or log the exception). The same pieces
+/// reason (a framer that threw would close with HandlerFailed or log the exception), and the
+/// server's kernel socket released after every close. The same pieces
 /// fed to the framer directly never leave more unconsumed than max-frame-size plus the framing's
 /// own bytes, so a connection never buffers more than that plus one read.
 /// </summary>
@@ -132,6 +133,9 @@ public sealed class FramingFuzzTests
         }
 
         await Eventually.TrueAsync(() => server.Record.Closed.Any(c => c.RemoteEndPoint.Port == port), "the connection is closed");
+
+        // Kernel fact: after the close the server holds no socket for this client (no CLOSE_WAIT, no LAST_ACK).
+        await Eventually.TrueAsync(() => Kernel.HeldServerSockets(server.Port, remote => remote.Port == port).Count == 0, "the server's socket is released");
         var closed = server.Record.Closed.Last(c => c.RemoteEndPoint.Port == port).Closed;
         var frames = server.Record.Frames.TryRemove(port, out var received) ? received.ToList() : [];
         return (frames, closed);

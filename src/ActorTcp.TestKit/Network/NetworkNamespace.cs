@@ -29,6 +29,12 @@ namespace ActorTcp.TestKit.Network;
 /// using var peer = await peers.ConnectAsync(new IPEndPoint(peers.HostAddress, server.Port));
 /// peers.TakeLinkDown(); // from now on the peer neither answers nor says goodbye
 /// </code>
+/// A server inside, for a client on this side to dial:
+/// <code>
+/// using var listener = peers.OpenTcpSocket();
+/// listener.Bind(new IPEndPoint(peers.PeerAddress, 0));
+/// listener.Listen();
+/// </code>
 /// </example>
 public sealed class NetworkNamespace : IDisposable
 {

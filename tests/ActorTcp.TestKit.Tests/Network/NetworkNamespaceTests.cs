@@ -31,6 +31,27 @@ public sealed class NetworkNamespaceTests
     }
 
     [Fact]
+    public async Task ListenerInside_AcceptsAClientFromThisSide()
+    {
+        // Scenario: a server inside the namespace, as a peer that this side dials.
+        using var peers = NetworkNamespace.Create();
+        using var listener = peers.OpenTcpSocket();
+        listener.Bind(new IPEndPoint(peers.PeerAddress, 0));
+        listener.Listen();
+
+        // Act: a client on this side connects to it.
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync((IPEndPoint)listener.LocalEndPoint!);
+        using var accepted = await listener.AcceptAsync();
+
+        // Kernel fact: the accepted socket lives in the namespace's table, the client in this side's.
+        var clientPort = ((IPEndPoint)client.LocalEndPoint!).Port;
+        Assert.Equal(peers.HostAddress, ((IPEndPoint)accepted.RemoteEndPoint!).Address);
+        Assert.Contains(peers.ReadTcpTable(), socket => socket.RemoteEndPoint.Port == clientPort && socket.State == KernelTcpState.Established);
+        Assert.Contains(KernelTcpTable.ReadAll(), socket => socket.LocalEndPoint.Port == clientPort && socket.State == KernelTcpState.Established);
+    }
+
+    [Fact]
     public async Task PeerInside_DoesNotSeeThisSidesLoopback()
     {
         // Scenario: a listener on this side's loopback only.
@@ -165,7 +186,7 @@ public sealed class NetworkNamespaceTests
         var local = (IPEndPoint)socket.LocalEndPoint!;
         var remote = (IPEndPoint)socket.RemoteEndPoint!;
         return KernelTcpTable.ReadAll()
-            .Single(row => row.LocalEndPoint.Equals(local) && row.RemoteEndPoint.Equals(remote))
+            .First(row => row.LocalEndPoint.Equals(local) && row.RemoteEndPoint.Equals(remote))
             .SendQueueBytes;
     }
 
