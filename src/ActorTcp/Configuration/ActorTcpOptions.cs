@@ -43,6 +43,10 @@ public sealed class ActorTcpOptions
     [ConfigurationKeyName("drain")]
     public DrainOptions Drain { get; set; } = new();
 
+    /// <summary>Outbound long connections: connect timeout, sends while disconnected, reconnect back-off.</summary>
+    [ConfigurationKeyName("outbound")]
+    public OutboundOptions Outbound { get; set; } = new();
+
     /// <summary>
     /// Rejects bad values with an <see cref="ActorTcpConfigurationException"/> naming the full key
     /// and the allowed range, instead of replacing them with defaults.
@@ -64,6 +68,7 @@ public sealed class ActorTcpOptions
         Teardown.Validate(Key(nameof(Teardown)));
         Write.Validate(Key(nameof(Write)));
         Drain.Validate(Key(nameof(Drain)));
+        Outbound.Validate(Key(nameof(Outbound)));
     }
 
     private static string Key(string group) => OptionKey.Join(Section, OptionKey.Of<ActorTcpOptions>(group));
