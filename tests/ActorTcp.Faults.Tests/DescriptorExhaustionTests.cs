@@ -22,7 +22,7 @@ public sealed class DescriptorExhaustionTests
     public async Task ServerUnderNofile256_With400Clients_KeepsRunningBacksOffAndAcceptsAgainOnceClientsLeave()
     {
         // Scenario: an echo server in its own process limited to 256 descriptors.
-        using var child = await ChildServer.StartAsync(MaxOpenFiles);
+        using var child = await ChildServer.StartAsync(maxOpenFiles: MaxOpenFiles);
 
         // Fault: 400 clients connect; the kernel completes every handshake, the process cannot accept them all.
         var clients = new List<Socket>();

@@ -9,5 +9,5 @@ namespace ActorTcp.Faults.Tests;
 public static class Program
 {
     public static async Task<int> Main(string[] args) =>
-        args is [ChildServer.Verb] ? await ChildServer.ServeAsync() : 1;
+        args is [ChildServer.Verb, var port] ? await ChildServer.ServeAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)) : 1;
 }

@@ -13,8 +13,8 @@ namespace ActorTcp.Faults.Tests.Support;
 /// <summary>
 /// An echo server in a process of its own, so a test can impose limits on that process alone
 /// (<c>prlimit --nofile</c>), read its descriptors and CPU time from <c>/proc/PID</c>, and kill it.
-/// It is this test assembly run with the argument <see cref="Verb"/>; it prints its port on one
-/// line and serves until its standard input closes.
+/// It is this test assembly run with the arguments <see cref="Verb"/> and a port; it prints its port
+/// on one line and serves until its standard input closes.
 /// </summary>
 public sealed class ChildServer : IDisposable
 {
@@ -39,36 +39,44 @@ public sealed class ChildServer : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the server under <c>prlimit --nofile=N:N</c> and returns once it serves.</summary>
-    public static async Task<ChildServer> StartAsync(int maxOpenFiles)
+    /// <summary>
+    /// Starts the server on <paramref name="port"/> (0 for a kernel-chosen one), under
+    /// <c>prlimit --nofile=N:N</c> when <paramref name="maxOpenFiles"/> is given, and returns once it serves.
+    /// </summary>
+    public static async Task<ChildServer> StartAsync(int port = 0, int? maxOpenFiles = null)
     {
-        var start = new ProcessStartInfo("prlimit")
+        var start = new ProcessStartInfo(maxOpenFiles is null ? DotnetHost() : "prlimit")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (maxOpenFiles is { } limit)
+        {
+            // prlimit execs the command, so the child's process id is the server's.
+            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--nofile={limit}:{limit}"));
+            start.ArgumentList.Add(DotnetHost());
+        }
+
         // The runtime needs a descriptor (a pipe) to start a thread: at the limit a new thread fails
         // as "Out of memory", which no code can catch. The child's pool threads are therefore all
         // started before the limit is reached, and kept: none retires and none is added later.
         start.Environment["DOTNET_ThreadPool_ThreadsToKeepAlive"] = "-1";
-        // prlimit execs the command, so the child's process id is the server's.
-        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--nofile={maxOpenFiles}:{maxOpenFiles}"));
-        start.ArgumentList.Add(DotnetHost());
         start.ArgumentList.Add(typeof(ChildServer).Assembly.Location);
         start.ArgumentList.Add(Verb);
+        start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child server.");
         var errors = process.StandardError.ReadToEndAsync();
         try
         {
             var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            if (!int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+            if (!int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var served))
             {
                 throw new InvalidOperationException($"The child server did not report a port: '{line}' {await errors}");
             }
 
-            return new ChildServer(process, port, errors);
+            return new ChildServer(process, served, errors);
         }
         catch
         {
@@ -89,6 +97,13 @@ public sealed class ChildServer : IDisposable
         return TimeSpan.FromSeconds((double)ticks / ClockTicksPerSecond);
     }
 
+    /// <summary>Ends the process with SIGKILL, as a crash would: no drain, no goodbye, the kernel closes its sockets.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     /// <summary>What the child wrote to its standard error so far (for failure messages).</summary>
     public string Errors => _errors.IsCompleted ? _errors.Result : "(still running)";
 
@@ -107,13 +122,13 @@ public sealed class ChildServer : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>The child's side: serve echo on a kernel-chosen loopback port until standard input closes.</summary>
-    public static async Task<int> ServeAsync()
+    /// <summary>The child's side: serve echo on loopback <paramref name="port"/> (0 for any) until standard input closes.</summary>
+    public static async Task<int> ServeAsync(int port)
     {
         StartEveryPoolThread();
         var options = new ActorTcpOptions();
         options.Listen.Host = IPAddress.Loopback.ToString();
-        options.Listen.Port = 0;
+        options.Listen.Port = port;
         options.Heartbeat.Mode = HeartbeatMode.Off;
         options.Drain.Timeout = TimeSpan.FromSeconds(2);
         await using var system = ActorSystem.Create("child");

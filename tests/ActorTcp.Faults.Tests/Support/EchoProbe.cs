@@ -16,6 +16,7 @@ public sealed class EchoProbe : IDisposable
     private readonly List<TimeSpan> _roundTrips = [];
     private readonly Thread _thread;
     private volatile bool _stopping;
+    private int _count;
     private Exception? _failure;
 
     private EchoProbe(List<Socket> sockets)
@@ -25,6 +26,9 @@ public sealed class EchoProbe : IDisposable
     }
 
     public long PeakResidentBytes { get; private set; }
+
+    /// <summary>Round trips measured so far.</summary>
+    public int Count => Volatile.Read(ref _count);
 
     public static async Task<EchoProbe> ConnectAsync(int port, int connections)
     {
@@ -80,10 +84,10 @@ public sealed class EchoProbe : IDisposable
                     }
 
                     _roundTrips.Add(clock.Elapsed);
+                    Interlocked.Increment(ref _count);
                 }
 
                 PeakResidentBytes = Math.Max(PeakResidentBytes, ResidentMemory.Bytes());
-                Thread.Sleep(5);
             }
         }
         catch (Exception e) when (e is SocketException or IOException)
