@@ -43,6 +43,10 @@ public sealed class ActorTcpOptions
     [ConfigurationKeyName("drain")]
     public DrainOptions Drain { get; set; } = new();
 
+    /// <summary>Outbound long connections: connect timeout, sends while disconnected, reconnect back-off.</summary>
+    [ConfigurationKeyName("outbound")]
+    public OutboundOptions Outbound { get; set; } = new();
+
     /// <summary>The handler the console host serves.</summary>
     [ConfigurationKeyName("handler")]
     public HandlerOptions Handler { get; set; } = new();
@@ -76,6 +80,7 @@ public sealed class ActorTcpOptions
         Teardown.Validate(Key(nameof(Teardown)));
         Write.Validate(Key(nameof(Write)));
         Drain.Validate(Key(nameof(Drain)));
+        Outbound.Validate(Key(nameof(Outbound)));
         Handler.Validate(Key(nameof(Handler)));
         Admin.Validate(Key(nameof(Admin)));
     }

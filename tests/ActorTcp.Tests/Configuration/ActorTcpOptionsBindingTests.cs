@@ -22,6 +22,9 @@ public sealed class ActorTcpOptionsBindingTests
                 ["actortcp:teardown:close-wait-timeout"] = "00:00:00.200",
                 ["actortcp:teardown:prefer-peer-close"] = "false",
                 ["actortcp:write:low-watermark"] = "1024",
+                ["actortcp:outbound:buffer-while-disconnected"] = "4096",
+                ["actortcp:outbound:reconnect:max-backoff"] = "00:00:05",
+                ["actortcp:outbound:reconnect:max-attempts"] = "7",
             })
             .Build();
 
@@ -39,5 +42,9 @@ public sealed class ActorTcpOptionsBindingTests
         Assert.False(options.Teardown.PreferPeerClose);
         Assert.Equal(1024, options.Write.LowWatermark);
         Assert.Equal(64 * 1024, options.Write.HighWatermark);
+        Assert.Equal(4096, options.Outbound.BufferWhileDisconnected);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Outbound.Reconnect.MaxBackoff);
+        Assert.Equal(7, options.Outbound.Reconnect.MaxAttempts);
+        Assert.True(options.Outbound.Reconnect.Enabled);
     }
 }

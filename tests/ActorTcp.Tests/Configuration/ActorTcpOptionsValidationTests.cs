@@ -34,6 +34,11 @@ public sealed class ActorTcpOptionsValidationTests
         { "high zero", o => o.Write.HighWatermark = 0, "actortcp.write.high-watermark", "allowed 1 to" },
         { "slow consumer zero", o => o.Write.SlowConsumerTimeout = TimeSpan.Zero, "actortcp.write.slow-consumer-timeout", "positive duration" },
         { "drain zero", o => o.Drain.Timeout = TimeSpan.Zero, "actortcp.drain.timeout", "positive duration" },
+        { "connect timeout zero", o => o.Outbound.ConnectTimeout = TimeSpan.Zero, "actortcp.outbound.connect-timeout", "positive duration" },
+        { "negative buffer", o => o.Outbound.BufferWhileDisconnected = -1, "actortcp.outbound.buffer-while-disconnected", "allowed 0 to 1073741824" },
+        { "min backoff zero", o => o.Outbound.Reconnect.MinBackoff = TimeSpan.Zero, "actortcp.outbound.reconnect.min-backoff", "positive duration" },
+        { "max below min", o => o.Outbound.Reconnect.MaxBackoff = TimeSpan.FromMilliseconds(100), "actortcp.outbound.reconnect.max-backoff", "must be at least actortcp.outbound.reconnect.min-backoff (00:00:00.2000000)" },
+        { "negative attempts", o => o.Outbound.Reconnect.MaxAttempts = -1, "actortcp.outbound.reconnect.max-attempts", "allowed 0 to" },
     };
 
     [Fact]
@@ -82,6 +87,9 @@ public sealed class ActorTcpOptionsValidationTests
         options.Tcp.Keepalive.Count = 0;
         options.Limits.OverLimit = OverLimitAction.Rst;
         options.Limits.Refusal = string.Empty;
+        options.Outbound.Reconnect.Enabled = false;
+        options.Outbound.Reconnect.MinBackoff = TimeSpan.Zero;
+        options.Outbound.Reconnect.MaxBackoff = TimeSpan.Zero;
 
         // Act
         var failure = Record.Exception(options.Validate);
