@@ -71,6 +71,30 @@ public sealed class ServeProcessTests
     }
 
     [Fact]
+    public async Task CtrlC_DrainsLikeSigterm_AndExitsZero()
+    {
+        // Arrange
+        await using var host = await RunningHost.StartAsync();
+        using var client = await host.ConnectAsync();
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes("hi\n"));
+        await reader.ReadLineAsync().WaitAsync(Generous);
+
+        // Act
+        host.Process.Interrupt();
+        var goodbye = await reader.ReadLineAsync().WaitAsync(Generous);
+        client.Client.Shutdown(SocketShutdown.Send);
+        var exitCode = await host.Process.WaitForExitAsync(Generous);
+
+        // Assert
+        Assert.Equal("BYE", goodbye);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("SIGINT received: draining", host.Process.Output, StringComparison.Ordinal);
+        Assert.Contains(": 1 closed by the peer first", host.Process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SecondSignal_ExitsAtOnce_WithoutWaitingForTheDrain()
     {
         // Arrange: a client that ignores the goodbye would hold the drain for a minute.
