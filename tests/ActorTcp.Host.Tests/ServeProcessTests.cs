@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ActorTcp.Host.Cli;
 using ActorTcp.Host.Tests.Support;
 using ActorTcp.TestKit.Sockets;
 
@@ -70,6 +71,30 @@ public sealed class ServeProcessTests
     }
 
     [Fact]
+    public async Task CtrlC_DrainsLikeSigterm_AndExitsZero()
+    {
+        // Arrange
+        await using var host = await RunningHost.StartAsync();
+        using var client = await host.ConnectAsync();
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes("hi\n"));
+        await reader.ReadLineAsync().WaitAsync(Generous);
+
+        // Act
+        host.Process.Interrupt();
+        var goodbye = await reader.ReadLineAsync().WaitAsync(Generous);
+        client.Client.Shutdown(SocketShutdown.Send);
+        var exitCode = await host.Process.WaitForExitAsync(Generous);
+
+        // Assert
+        Assert.Equal("BYE", goodbye);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("SIGINT received: draining", host.Process.Output, StringComparison.Ordinal);
+        Assert.Contains(": 1 closed by the peer first", host.Process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SecondSignal_ExitsAtOnce_WithoutWaitingForTheDrain()
     {
         // Arrange: a client that ignores the goodbye would hold the drain for a minute.
@@ -79,9 +104,11 @@ public sealed class ServeProcessTests
         await client.GetStream().WriteAsync(Encoding.UTF8.GetBytes("hi\n"));
         await reader.ReadLineAsync().WaitAsync(Generous);
 
-        // Act
+        // Act: the second signal comes once the drain is under way and the first is well in the past
+        // (a repeat within moments is the same signal delivered twice, see SignalLifetime).
         host.Process.Terminate();
         var goodbye = await reader.ReadLineAsync().WaitAsync(Generous);
+        await Task.Delay(SignalLifetime.RepeatWindow * 4);
         var stopwatch = Stopwatch.StartNew();
         host.Process.Terminate();
         var exitCode = await host.Process.WaitForExitAsync(Generous);
@@ -90,6 +117,28 @@ public sealed class ServeProcessTests
         Assert.Equal("BYE", goodbye);
         Assert.Equal(128 + 15, exitCode);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"exit took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task SignalDeliveredTwiceAtOnce_StillDrains_AndExitsZero()
+    {
+        // Arrange: as when a signal reaches the process group and a parent forwards it too.
+        await using var host = await RunningHost.StartAsync();
+        using var client = await host.ConnectAsync();
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes("hi\n"));
+        await reader.ReadLineAsync().WaitAsync(Generous);
+
+        // Act
+        host.Process.TerminateTwiceAtOnce();
+        var goodbye = await reader.ReadLineAsync().WaitAsync(Generous);
+        client.Client.Shutdown(SocketShutdown.Send);
+        var exitCode = await host.Process.WaitForExitAsync(Generous);
+
+        // Assert
+        Assert.Equal("BYE", goodbye);
+        Assert.Equal(0, exitCode);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ internal static class ServeHost
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
+
         // The host serves exactly the configuration it checked: no appsettings.json or ASPNETCORE_ variables beside it.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(resolved.Configuration!);
@@ -43,6 +44,7 @@ internal static class ServeHost
 
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Drain.Timeout + StopMargin);
         builder.Services.AddSingleton<IHostLifetime, SignalLifetime>();
+
         // HostPolicy has refused names the catalog does not know, so the lookup finds one.
         HandlerCatalog.TryGet(options.Handler.Name, out var handler);
         builder.Services.AddActorTcp(tcp => tcp.UseHandler(handler));

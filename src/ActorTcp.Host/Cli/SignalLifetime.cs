@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,12 +8,17 @@ namespace ActorTcp.Host.Cli;
 /// <summary>
 /// Ctrl+C (SIGINT) and SIGTERM both stop the host gracefully: the first signal starts the drain and the
 /// process exits 0 once it is done. An operator who will not wait sends a second signal, which exits at
-/// once (code 128 + signal); the kernel then closes whatever is still open.
+/// once (code 128 + signal); the kernel then closes whatever is still open. One signal can arrive twice
+/// within moments, when it goes to the whole process group and a parent such as <c>dotnet run</c> also
+/// forwards it; a repeat within <see cref="RepeatWindow"/> is therefore taken as the same signal.
 /// </summary>
 internal sealed partial class SignalLifetime(IHostApplicationLifetime lifetime, ILogger<SignalLifetime> log) : IHostLifetime, IDisposable
 {
+    /// <summary>How soon after the first signal a second one counts as the same signal delivered twice.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMilliseconds(500);
+
     private readonly List<PosixSignalRegistration> _registrations = [];
-    private int _signals;
+    private long _firstSignalAt;
 
     public Task WaitForStartAsync(CancellationToken cancellationToken)
     {
@@ -35,16 +41,21 @@ internal sealed partial class SignalLifetime(IHostApplicationLifetime lifetime, 
     {
         // Cancelling keeps the runtime from terminating the process itself.
         context.Cancel = true;
-        var number = context.Signal == PosixSignal.SIGINT ? 2 : 15;
-        if (Interlocked.Increment(ref _signals) == 1)
+        var now = Stopwatch.GetTimestamp();
+        if (Interlocked.CompareExchange(ref _firstSignalAt, now, 0) == 0)
         {
             LogStopping(context.Signal.ToString());
             lifetime.StopApplication();
             return;
         }
 
+        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstSignalAt), now) < RepeatWindow)
+        {
+            return;
+        }
+
         LogAborting(context.Signal.ToString());
-        Environment.Exit(ExitCodes.AbortedBy(number));
+        Environment.Exit(ExitCodes.AbortedBy(context.Signal == PosixSignal.SIGINT ? 2 : 15));
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "{Signal} received: draining, then exiting; a second signal exits at once")]

@@ -90,11 +90,20 @@ public sealed class HostProcess : IDisposable
     }
 
     /// <summary>Sends SIGTERM, as <c>docker stop</c> and systemd do.</summary>
-    public void Terminate()
+    public void Terminate() => Signal("-TERM", times: 1);
+
+    /// <summary>Sends SIGTERM twice in one breath, as a process group signal plus a parent's forwarding of it arrive.</summary>
+    public void TerminateTwiceAtOnce() => Signal("-TERM", times: 2);
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    public void Interrupt() => Signal("-INT", times: 1);
+
+    private void Signal(string signal, int times)
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var pid = _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var kill = Process.Start("kill", [signal, .. Enumerable.Repeat(pid, times)]);
         kill.WaitForExit();
-        Assert.True(kill.ExitCode == 0 || _process.HasExited, $"kill -TERM {_process.Id} failed");
+        Assert.True(kill.ExitCode == 0 || _process.HasExited, $"kill {signal} {pid} failed");
     }
 
     /// <summary>Waits for the process to exit and returns its exit code; fails the test past <paramref name="timeout"/>.</summary>
