@@ -220,6 +220,11 @@ non_root() { [ -n "$1" ] && [ "$1" != "0" ] && [ "$1" != "root" ]; }
 
 # --- Setup ----------------------------------------------------------------------------------------
 
+# Installing packages, writing containers.conf and running rootful podman all need root.
+if [ "$(id -u)" -ne 0 ]; then
+  fail "container test runs as root (it installs podman and runs it as root)"
+  exit 1
+fi
 if ! install_tools; then
   fail "tools installed (${APT_PACKAGES})"
   exit 1
