@@ -73,7 +73,11 @@ public sealed class OutboundConnectionHandle
     /// <returns>How it ended, once it has.</returns>
     public Task<OutboundStopped> CloseAsync(CloseMode mode = CloseMode.Graceful, CancellationToken cancellationToken = default)
     {
-        _supervisor.Tell(new OutboundProtocol.Close(mode), ActorRefs.NoSender);
+        if (!_status.Stopped.IsCompleted)
+        {
+            _supervisor.Tell(new OutboundProtocol.Close(mode), ActorRefs.NoSender);
+        }
+
         return _status.Stopped.WaitAsync(cancellationToken);
     }
 }

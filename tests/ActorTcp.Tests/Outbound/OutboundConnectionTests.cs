@@ -249,4 +249,22 @@ public sealed class OutboundConnectionTests(ITestOutputHelper output) : ActorTcp
         Assert.Equal(stopped, await handler.NextAsync<OutboundStopped>());
         Assert.Equal(OutboundState.Stopped, upstream.State);
     }
+
+    [Fact]
+    public async Task BadTargetOrOptions_AreRejectedBeforeAnythingIsDialled()
+    {
+        // Arrange
+        await using var test = new ClientsUnderTest(Sys);
+        var options = ClientOptions(o => o.Outbound.Reconnect.MaxBackoff = TimeSpan.FromMilliseconds(1));
+
+        // Act
+        var badTarget = Assert.Throws<FormatException>(() => test.Manager.ConnectTo("no-port", ClientOptions(), new RecordingHandler()));
+        var badOptions = Assert.Throws<ActorTcp.Configuration.ActorTcpConfigurationException>(
+            () => test.Manager.ConnectTo("127.0.0.1:9", options, new RecordingHandler()));
+
+        // Assert
+        Assert.Contains("no-port", badTarget.Message, StringComparison.Ordinal);
+        Assert.Equal("actortcp.outbound.reconnect.max-backoff", badOptions.Key);
+        Assert.Empty(test.Manager.Connections);
+    }
 }
