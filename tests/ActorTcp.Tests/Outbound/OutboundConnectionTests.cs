@@ -31,7 +31,7 @@ public sealed class OutboundConnectionTests(ITestOutputHelper output) : ActorTcp
         await using var test = new ClientsUnderTest(Sys);
         var clients = test.Manager;
         var handler = new RecordingHandler();
-        var upstream = clients.ConnectTo("127.0.0.1:" + port, ClientOptions(), handler);
+        var upstream = clients.ConnectTo("127.0.0.1:" + port, ClientOptions(o => o.Outbound.BufferWhileDisconnected = 1024), handler);
         await handler.NextAsync<RecordingHandler.Connected>();
         Assert.Equal(OutboundSendResult.Accepted, await upstream.SendAsync("before"u8.ToArray()));
         Assert.Equal("before", (await handler.NextAsync<RecordingHandler.Frame>()).Text);
@@ -44,20 +44,23 @@ public sealed class OutboundConnectionTests(ITestOutputHelper output) : ActorTcp
         Assert.Equal(SocketError.ConnectionRefused, (await handler.NextAsync<OutboundConnectFailure>()).Error);
         var pending = await handler.NextAsync<OutboundReconnecting>();
         Assert.Equal(OutboundState.Backoff, upstream.State);
+        Assert.Equal(OutboundSendResult.Buffered, await upstream.SendAsync("while-down"u8.ToArray()));
 
         // Act 2: a new server on the same port; the client may wait at most max-backoff for its redial.
         await using var second = await TcpServer.StartAsync(serverSystem, ServerOptions(port), () => EchoHandler.Instance);
         Advance(ClientOptions().Outbound.Reconnect.MaxBackoff + Tick);
         await handler.NextAsync<RecordingHandler.Connected>();
 
-        // Assert: the server's goodbye made the client close first, the redials were numbered, and
-        // the handler saw disconnected, reconnecting, connected in that order.
+        // Assert: the server's goodbye made the client close first, the redials were numbered, the
+        // handler saw disconnected, reconnecting, connected in that order, and the frame sent while
+        // the server was down reached the new one (its echo comes back).
         Assert.Equal(new ConnectionClosed(CloseReason.LocalClose, ClosedFirstBy.Local), lost.Closed);
         Assert.Equal((1, 2), (redial.Attempt, pending.Attempt));
         Assert.InRange(pending.Delay, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
         var kinds = handler.Kinds().SkipWhile(k => k != "disconnected").Where(k => k is "disconnected" or "reconnecting" or "connected").ToList();
         Assert.Equal(["disconnected", "reconnecting", "reconnecting", "connected"], kinds);
         Assert.Equal(OutboundState.Connected, upstream.State);
+        Assert.Equal("while-down", (await handler.NextAsync<RecordingHandler.Frame>()).Text);
         Assert.Equal(OutboundSendResult.Accepted, await upstream.SendAsync("after"u8.ToArray()));
         Assert.Equal("after", (await handler.NextAsync<RecordingHandler.Frame>()).Text);
         Assert.Equal(2, (await upstream.GetSnapshotAsync()).Connects);
