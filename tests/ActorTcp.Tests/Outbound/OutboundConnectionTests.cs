@@ -270,4 +270,62 @@ public sealed class OutboundConnectionTests(ITestOutputHelper output) : ActorTcp
         Assert.Equal("actortcp.outbound.reconnect.max-backoff", badOptions.Key);
         Assert.Empty(test.Manager.Connections);
     }
+
+    [Fact]
+    public async Task ObserverThatThrows_IsLogged_AndTheRedialsGoOn()
+    {
+        // Arrange
+        using var port = new ClosablePort();
+        var logs = new CapturingLoggerFactory();
+        var clients = new TcpClientManager(Sys, logs, () => new Random(3));
+        var handler = new ThrowingObserver();
+        var upstream = clients.ConnectTo(port.Target, ClientOptions(), handler);
+
+        // Act: the observer throws at the first redial; the clock passes the longest possible delay.
+        await Eventually.TrueAsync(() => handler.Calls == 1, "the observer was told of the first redial");
+        Advance(ClientOptions().Outbound.Reconnect.MinBackoff + Tick);
+
+        // Assert
+        await Eventually.TrueAsync(() => handler.Calls == 2, "the second redial was scheduled all the same");
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 307 && e.Exception is InvalidOperationException);
+        await upstream.CloseAsync();
+        await clients.DisposeAsync();
+    }
+
+    private sealed class ThrowingObserver : IConnectionHandler, IOutboundConnectionObserver
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public void OnConnected(IConnectionContext connection)
+        {
+        }
+
+        public void OnFrame(IConnectionContext connection, System.Buffers.ReadOnlySequence<byte> frame)
+        {
+        }
+
+        public void OnPeerClosed(IConnectionContext connection)
+        {
+        }
+
+        public void OnWritingSuspended(IConnectionContext connection)
+        {
+        }
+
+        public void OnWritingResumed(IConnectionContext connection)
+        {
+        }
+
+        public void OnClosed(IConnectionContext connection, ConnectionClosed closed)
+        {
+        }
+
+        public void OnReconnecting(OutboundReconnecting reconnecting)
+        {
+            Interlocked.Increment(ref _calls);
+            throw new InvalidOperationException("observer bug");
+        }
+    }
 }
