@@ -116,11 +116,25 @@ internal sealed class OutboundConnection : ReceiveActor, IWithTimers
     protected override void PreStart() => Dial();
 
     /// <inheritdoc/>
+    protected override void PostRestart(Exception reason)
+    {
+        // Never restarted: the failed incarnation's PostStop released its sockets and reported the end
+        // to the handle, so a fresh dial here would run behind a handle that says Stopped.
+        Context.Stop(Self);
+    }
+
+    /// <inheritdoc/>
     protected override void PostStop()
     {
         // Children have stopped by now: a connection actor stopped from outside reset its own socket.
         _dial?.Abandon();
         _dial = null;
+        if (_status.Stopped.IsCompleted)
+        {
+            // The incarnation that failed already reported the end.
+            return;
+        }
+
         foreach (var send in _inFlight)
         {
             if (send.Asker is { } asker)
@@ -170,6 +184,9 @@ internal sealed class OutboundConnection : ReceiveActor, IWithTimers
     private void Dial()
     {
         SetState(OutboundState.Connecting);
+
+        // Armed before the dial starts, so the timeout counts from before the first SYN.
+        Timers.StartSingleTimer(ConnectTimeoutKey, OutboundProtocol.ConnectTimedOut.Instance, _options.ConnectTimeout);
         var cancellation = new CancellationTokenSource();
         var call = OutboundDialer.DialAsync(_target, _connect, cancellation.Token);
         _dial = new DialAttempt(call, cancellation);
@@ -179,7 +196,6 @@ internal sealed class OutboundConnection : ReceiveActor, IWithTimers
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-        Timers.StartSingleTimer(ConnectTimeoutKey, OutboundProtocol.ConnectTimedOut.Instance, _options.ConnectTimeout);
     }
 
     private void OnDialed(OutboundProtocol.Dialed dialed)

@@ -57,7 +57,7 @@ public sealed class OutboundConnectionHandle
 
     /// <summary>The connection's state, redial count, buffer and live figures.</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The snapshot; after the connection stopped, one that says so.</returns>
+    /// <returns>The snapshot; once the connection has stopped, state Stopped and no figures.</returns>
     public Task<OutboundSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) =>
         _status.Stopped.IsCompleted
             ? Task.FromResult(new OutboundSnapshot(Target, OutboundState.Stopped, 0, 0, 0, 0, null))
@@ -73,7 +73,11 @@ public sealed class OutboundConnectionHandle
     /// <returns>How it ended, once it has.</returns>
     public Task<OutboundStopped> CloseAsync(CloseMode mode = CloseMode.Graceful, CancellationToken cancellationToken = default)
     {
-        _supervisor.Tell(new OutboundProtocol.Close(mode), ActorRefs.NoSender);
+        if (!_status.Stopped.IsCompleted)
+        {
+            _supervisor.Tell(new OutboundProtocol.Close(mode), ActorRefs.NoSender);
+        }
+
         return _status.Stopped.WaitAsync(cancellationToken);
     }
 }

@@ -31,7 +31,7 @@ public sealed class OutboundConnectionTests(ITestOutputHelper output) : ActorTcp
         await using var test = new ClientsUnderTest(Sys);
         var clients = test.Manager;
         var handler = new RecordingHandler();
-        var upstream = clients.ConnectTo("127.0.0.1:" + port, ClientOptions(), handler);
+        var upstream = clients.ConnectTo("127.0.0.1:" + port, ClientOptions(o => o.Outbound.BufferWhileDisconnected = 1024), handler);
         await handler.NextAsync<RecordingHandler.Connected>();
         Assert.Equal(OutboundSendResult.Accepted, await upstream.SendAsync("before"u8.ToArray()));
         Assert.Equal("before", (await handler.NextAsync<RecordingHandler.Frame>()).Text);
@@ -44,20 +44,23 @@ public sealed class OutboundConnectionTests(ITestOutputHelper output) : ActorTcp
         Assert.Equal(SocketError.ConnectionRefused, (await handler.NextAsync<OutboundConnectFailure>()).Error);
         var pending = await handler.NextAsync<OutboundReconnecting>();
         Assert.Equal(OutboundState.Backoff, upstream.State);
+        Assert.Equal(OutboundSendResult.Buffered, await upstream.SendAsync("while-down"u8.ToArray()));
 
         // Act 2: a new server on the same port; the client may wait at most max-backoff for its redial.
         await using var second = await TcpServer.StartAsync(serverSystem, ServerOptions(port), () => EchoHandler.Instance);
         Advance(ClientOptions().Outbound.Reconnect.MaxBackoff + Tick);
         await handler.NextAsync<RecordingHandler.Connected>();
 
-        // Assert: the server's goodbye made the client close first, the redials were numbered, and
-        // the handler saw disconnected, reconnecting, connected in that order.
+        // Assert: the server's goodbye made the client close first, the redials were numbered, the
+        // handler saw disconnected, reconnecting, connected in that order, and the frame sent while
+        // the server was down reached the new one (its echo comes back).
         Assert.Equal(new ConnectionClosed(CloseReason.LocalClose, ClosedFirstBy.Local), lost.Closed);
         Assert.Equal((1, 2), (redial.Attempt, pending.Attempt));
         Assert.InRange(pending.Delay, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
         var kinds = handler.Kinds().SkipWhile(k => k != "disconnected").Where(k => k is "disconnected" or "reconnecting" or "connected").ToList();
         Assert.Equal(["disconnected", "reconnecting", "reconnecting", "connected"], kinds);
         Assert.Equal(OutboundState.Connected, upstream.State);
+        Assert.Equal("while-down", (await handler.NextAsync<RecordingHandler.Frame>()).Text);
         Assert.Equal(OutboundSendResult.Accepted, await upstream.SendAsync("after"u8.ToArray()));
         Assert.Equal("after", (await handler.NextAsync<RecordingHandler.Frame>()).Text);
         Assert.Equal(2, (await upstream.GetSnapshotAsync()).Connects);
@@ -248,5 +251,81 @@ public sealed class OutboundConnectionTests(ITestOutputHelper output) : ActorTcp
         Assert.Equal(4, handler.History.OfType<OutboundConnectFailure>().Count());
         Assert.Equal(stopped, await handler.NextAsync<OutboundStopped>());
         Assert.Equal(OutboundState.Stopped, upstream.State);
+    }
+
+    [Fact]
+    public async Task BadTargetOrOptions_AreRejectedBeforeAnythingIsDialled()
+    {
+        // Arrange
+        await using var test = new ClientsUnderTest(Sys);
+        var options = ClientOptions(o => o.Outbound.Reconnect.MaxBackoff = TimeSpan.FromMilliseconds(1));
+
+        // Act
+        var badTarget = Assert.Throws<FormatException>(() => test.Manager.ConnectTo("no-port", ClientOptions(), new RecordingHandler()));
+        var badOptions = Assert.Throws<ActorTcp.Configuration.ActorTcpConfigurationException>(
+            () => test.Manager.ConnectTo("127.0.0.1:9", options, new RecordingHandler()));
+
+        // Assert
+        Assert.Contains("no-port", badTarget.Message, StringComparison.Ordinal);
+        Assert.Equal("actortcp.outbound.reconnect.max-backoff", badOptions.Key);
+        Assert.Empty(test.Manager.Connections);
+    }
+
+    [Fact]
+    public async Task ObserverThatThrows_IsLogged_AndTheRedialsGoOn()
+    {
+        // Arrange
+        using var port = new ClosablePort();
+        var logs = new CapturingLoggerFactory();
+        var clients = new TcpClientManager(Sys, logs, () => new Random(3));
+        var handler = new ThrowingObserver();
+        var upstream = clients.ConnectTo(port.Target, ClientOptions(), handler);
+
+        // Act: the observer throws at the first redial; the clock passes the longest possible delay.
+        await Eventually.TrueAsync(() => handler.Calls == 1, "the observer was told of the first redial");
+        Advance(ClientOptions().Outbound.Reconnect.MinBackoff + Tick);
+
+        // Assert
+        await Eventually.TrueAsync(() => handler.Calls == 2, "the second redial was scheduled all the same");
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 307 && e.Exception is InvalidOperationException);
+        await upstream.CloseAsync();
+        await clients.DisposeAsync();
+    }
+
+    private sealed class ThrowingObserver : IConnectionHandler, IOutboundConnectionObserver
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public void OnConnected(IConnectionContext connection)
+        {
+        }
+
+        public void OnFrame(IConnectionContext connection, System.Buffers.ReadOnlySequence<byte> frame)
+        {
+        }
+
+        public void OnPeerClosed(IConnectionContext connection)
+        {
+        }
+
+        public void OnWritingSuspended(IConnectionContext connection)
+        {
+        }
+
+        public void OnWritingResumed(IConnectionContext connection)
+        {
+        }
+
+        public void OnClosed(IConnectionContext connection, ConnectionClosed closed)
+        {
+        }
+
+        public void OnReconnecting(OutboundReconnecting reconnecting)
+        {
+            Interlocked.Increment(ref _calls);
+            throw new InvalidOperationException("observer bug");
+        }
     }
 }
