@@ -119,7 +119,6 @@ public sealed class OutboundTests
     {
         var options = new ActorTcpOptions();
         options.Heartbeat.Mode = HeartbeatMode.Off;
-        options.Teardown.PreferPeerClose = false;
         options.Outbound.BufferWhileDisconnected = 64 * 1024;
         options.Outbound.ConnectTimeout = TimeSpan.FromSeconds(2);
         options.Outbound.Reconnect.MinBackoff = TimeSpan.FromMilliseconds(100);

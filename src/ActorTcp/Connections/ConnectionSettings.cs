@@ -23,11 +23,13 @@ public sealed class ConnectionSettings
 {
     private readonly byte[] _goodbye;
 
-    private ConnectionSettings(ActorTcpOptions options, ActorTcpMetrics metrics, ILoggerFactory loggerFactory)
+    private ConnectionSettings(ActorTcpOptions options, ActorTcpMetrics metrics, ILoggerFactory loggerFactory, bool dialled)
     {
         Options = options;
         Metrics = metrics;
-        Lifecycle = new ConnectionLifecycle(options.Teardown);
+        Lifecycle = dialled
+            ? new ConnectionLifecycle(options.Teardown, preferPeerClose: false)
+            : new ConnectionLifecycle(options.Teardown);
         Heartbeat = new HeartbeatPolicy(options.Heartbeat);
         Codec = FramerFactory.Create(options.Framing);
         Logger = loggerFactory.CreateLogger<ConnectionActor>();
@@ -67,6 +69,25 @@ public sealed class ConnectionSettings
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         options.Validate();
-        return new ConnectionSettings(options, metrics, loggerFactory);
+        return new ConnectionSettings(options, metrics, loggerFactory, dialled: false);
+    }
+
+    /// <summary>
+    /// Builds the settings of one outbound target. A client that closes by choice is the active
+    /// closer: it sends the first FIN and keeps the TIME_WAIT, whatever <c>teardown.prefer-peer-close</c>
+    /// says (that key is the server's policy of letting its clients close first).
+    /// </summary>
+    /// <param name="options">The options; validated here.</param>
+    /// <param name="metrics">The client manager's instruments.</param>
+    /// <param name="loggerFactory">Where connections log.</param>
+    /// <returns>The shared settings.</returns>
+    /// <exception cref="ActorTcpConfigurationException">An option is out of range.</exception>
+    internal static ConnectionSettings CreateForDialled(ActorTcpOptions options, ActorTcpMetrics metrics, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        options.Validate();
+        return new ConnectionSettings(options, metrics, loggerFactory, dialled: true);
     }
 }

@@ -44,13 +44,24 @@ public sealed class ConnectionLifecycle
     /// <summary>Creates the decider with the teardown policy baked in.</summary>
     /// <param name="teardown">The validated teardown options; later changes to it are not seen.</param>
     public ConnectionLifecycle(TeardownOptions teardown)
+        : this(teardown, teardown?.PreferPeerClose ?? false)
+    {
+    }
+
+    /// <summary>Creates the decider, overriding <c>teardown.prefer-peer-close</c>.</summary>
+    /// <param name="teardown">The validated teardown options; later changes to it are not seen.</param>
+    /// <param name="preferPeerClose">
+    /// Whether a close of our own lets the peer close first; false for dialled connections, whose own
+    /// close should send the first FIN and keep the TIME_WAIT on the client.
+    /// </param>
+    internal ConnectionLifecycle(TeardownOptions teardown, bool preferPeerClose)
     {
         ArgumentNullException.ThrowIfNull(teardown);
         _closeWaitTimeout = teardown.CloseWaitTimeout;
         _finWaitTimeout = teardown.FinWaitTimeout;
         _handlerFailedFinWait = teardown.HandlerFailedFinWait;
         _peerCloseGrace = teardown.PeerCloseGrace;
-        _preferPeerClose = teardown.PreferPeerClose;
+        _preferPeerClose = preferPeerClose;
         _hasGoodbye = teardown.Goodbye.Length > 0;
         _onGraceExpired = teardown.OnGraceExpired;
         _onBadPeer = teardown.ProtocolError;

@@ -27,7 +27,6 @@ namespace ActorTcp.Outbound;
 /// await using var clients = new TcpClientManager(system);
 /// var options = new ActorTcpOptions();
 /// options.Heartbeat.Mode = HeartbeatMode.Active;
-/// options.Teardown.PreferPeerClose = false; // closing by choice: FIN first, TIME_WAIT on the client
 /// options.Outbound.BufferWhileDisconnected = 64 * 1024;
 /// var upstream = clients.ConnectTo("upstream.example:7000", options, new UpstreamHandler());
 /// await upstream.SendAsync("HELLO"u8.ToArray());
@@ -144,7 +143,7 @@ public sealed class TcpClientManager : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
-        var settings = ConnectionSettings.Create(options, Metrics, _loggerFactory);
+        var settings = ConnectionSettings.CreateForDialled(options, Metrics, _loggerFactory);
         var status = new OutboundStatus();
         var setup = new OutboundSetup(
             settings,

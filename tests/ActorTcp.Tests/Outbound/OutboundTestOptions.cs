@@ -9,14 +9,13 @@ internal static class OutboundTestOptions
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
-    /// A client: line framing, heartbeat off, redials from 100 ms doubling up to 2 s, and no goodbye
-    /// before its own close, so a client closing by choice sends the first FIN.
+    /// A client: line framing, heartbeat off, redials from 100 ms doubling up to 2 s. The teardown
+    /// options are the defaults (prefer-peer-close on), which a dialled connection must not apply.
     /// </summary>
     public static ActorTcpOptions ClientOptions(Action<ActorTcpOptions>? configure = null)
     {
         var options = new ActorTcpOptions();
         options.Heartbeat.Mode = HeartbeatMode.Off;
-        options.Teardown.PreferPeerClose = false;
         options.Outbound.ConnectTimeout = TimeSpan.FromSeconds(5);
         options.Outbound.Reconnect.MinBackoff = TimeSpan.FromMilliseconds(100);
         options.Outbound.Reconnect.MaxBackoff = TimeSpan.FromSeconds(2);

@@ -14,7 +14,6 @@ public static class UpstreamProgram
 
         var options = new ActorTcpOptions();
         options.Heartbeat.Mode = HeartbeatMode.Active;      // ping after 30 s of silence; dead after 3 more 10 s periods
-        options.Teardown.PreferPeerClose = false;           // closing by choice sends the first FIN: TIME_WAIT stays here
         options.Outbound.BufferWhileDisconnected = 64 * 1024;
         options.Outbound.Reconnect.MaxBackoff = TimeSpan.FromSeconds(10);
 
