@@ -6,6 +6,7 @@ namespace ActorTcp.Actors.Event;
 /// Counts a system's dead letters and logs them without flooding: the first
 /// <see cref="ActorSystemSettings.DeadLettersLoggedIndividually"/> one by one at Information, then
 /// at most one Debug summary per <see cref="ActorSystemSettings.DeadLetterSummaryInterval"/>.
+/// Messages marked <see cref="IDeadLetterSuppression"/> are counted only.
 /// </summary>
 /// <remarks>
 /// The summary is written when a dead letter arrives after the interval has passed (and once more
@@ -14,6 +15,7 @@ namespace ActorTcp.Actors.Event;
 internal sealed class DeadLetterMonitor(ILogger logger, TimeProvider timeProvider, int loggedIndividually, TimeSpan summaryInterval)
 {
     private long _count;
+    private long _unsuppressed;
     private long _notLoggedSinceSummary;
     private long _lastSummary = timeProvider.GetTimestamp();
 
@@ -22,7 +24,12 @@ internal sealed class DeadLetterMonitor(ILogger logger, TimeProvider timeProvide
     public void Publish(DeadLetter deadLetter, bool unhandled)
     {
         var count = Interlocked.Increment(ref _count);
-        if (count <= loggedIndividually)
+        if (deadLetter.Message is IDeadLetterSuppression)
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref _unsuppressed) <= loggedIndividually)
         {
             var type = deadLetter.Message.GetType().FullName ?? deadLetter.Message.GetType().Name;
             if (unhandled)

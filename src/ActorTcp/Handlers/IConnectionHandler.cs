@@ -3,9 +3,10 @@ using ActorTcp.Teardown;
 namespace ActorTcp.Handlers;
 
 /// <summary>
-/// The application's protocol for one connection. A new handler is created per connection and every
-/// method runs inside the connection actor's turn: one call at a time, never concurrently, so a
-/// handler needs no locks. Methods must not block; a handler that throws closes only its own
+/// The application's protocol for one connection. A server creates a new handler per accepted
+/// connection; an outbound connection keeps the one handler it was given across its reconnects, one
+/// connection after another (<see cref="OnConnected"/> starts each). Every method runs inside the
+/// connection actor's turn: one call at a time, never concurrently, so a handler needs no locks. Methods must not block; a handler that throws closes only its own
 /// connection (<see cref="CloseReason.HandlerFailed"/>).
 /// </summary>
 /// <example>

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using ActorTcp.Actors.Event;
 
 namespace ActorTcp.Listening;
 
@@ -9,9 +10,13 @@ internal static class ListenerProtocol
     /// <param name="Socket">The accepted socket.</param>
     public sealed record Accepted(Socket Socket);
 
-    /// <summary>An accept call completed, with a socket or an error (told to the listener itself).</summary>
+    /// <summary>
+    /// An accept call completed, with a socket or an error (told to the listener itself). The call
+    /// pending when the listener stops completes after it: that dead letter is expected (its socket,
+    /// if any, is released by the stopping listener) and not logged.
+    /// </summary>
     /// <param name="Call">The completed call; a listener ignores calls that are not its current one.</param>
-    public sealed record AcceptCompleted(Task<Socket> Call);
+    public sealed record AcceptCompleted(Task<Socket> Call) : IDeadLetterSuppression;
 
     /// <summary>The back-off after a transient failure has passed (the listener's keyed timer).</summary>
     public sealed class RetryAccept

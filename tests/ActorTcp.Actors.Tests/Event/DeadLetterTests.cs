@@ -42,6 +42,24 @@ public sealed class DeadLetterTests
     }
 
     [Fact]
+    public async Task SuppressedDeadLetters_AreCountedButNeverLogged_NorTakeALoggedSlot()
+    {
+        // Arrange
+        var logs = new CapturingLoggerFactory();
+        await using var system = ActorSystem.Create("letters", new ActorSystemSettings { LoggerFactory = logs, DeadLettersLoggedIndividually = 1 });
+
+        // Act
+        system.DeadLetters.Tell(new ExpectedLateCompletion());
+        system.DeadLetters.Tell(new ExpectedLateCompletion());
+        system.DeadLetters.Tell("unexpected");
+
+        // Assert
+        Assert.Equal(3, system.DeadLetterCount);
+        var entry = Assert.Single(logs.Entries, e => e.EventId.Name == "DeadLetter");
+        Assert.Equal("System.String", entry.Properties["MessageType"]);
+    }
+
+    [Fact]
     public async Task DeadLetter_LogNamesSenderAndRecipient()
     {
         // Arrange
@@ -62,4 +80,6 @@ public sealed class DeadLetterTests
             "Dead letter System.String from [actortcp://letters/user/sender] to [actortcp://letters/user/gone] (1 so far)",
             entry.Message);
     }
+
+    private sealed record ExpectedLateCompletion : ActorTcp.Actors.Event.IDeadLetterSuppression;
 }
