@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using ActorTcp.Framing;
 using ActorTcp.Heartbeats;
 using ActorTcp.Lifecycle;
@@ -17,8 +16,7 @@ public sealed partial class ConnectionActor
     /// <summary>Reads per turn before yielding the thread to other connections.</summary>
     private const int MaxReadsPerTurn = 16;
 
-    private readonly Action _onReadable;
-    private ConfiguredValueTaskAwaitable<int>.ConfiguredValueTaskAwaiter _pendingReceive;
+    private ReadinessWait? _readiness;
     private InboundBuffer _inbound;
     private FrameTimeout _frameTimeout;
     private bool _receiving;
@@ -39,20 +37,15 @@ public sealed partial class ConnectionActor
     private void OnReadable()
     {
         _receiving = false;
-        var awaiter = _pendingReceive;
-        _pendingReceive = default;
         if (_released)
         {
             return;
         }
 
-        try
+        var error = _readiness!.SocketError;
+        if (error != SocketError.Success)
         {
-            awaiter.GetResult();
-        }
-        catch (SocketException exception)
-        {
-            OnSocketError(exception.SocketErrorCode);
+            OnSocketError(error);
             return;
         }
 
@@ -132,16 +125,12 @@ public sealed partial class ConnectionActor
             return;
         }
 
-        var receive = _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false).GetAwaiter();
-        _pendingReceive = receive;
+        var readiness = _readiness ??= new ReadinessWait(this);
         _receiving = true;
-        if (receive.IsCompleted)
+        if (!_socket.ReceiveAsync(readiness))
         {
+            // Completed at once; taken on the next turn like any completion, so reading never recurses.
             Self.Tell(ConnectionSignals.ReadReady.Instance, Actors.ActorRefs.NoSender);
-        }
-        else
-        {
-            receive.UnsafeOnCompleted(_onReadable);
         }
     }
 
@@ -215,5 +204,15 @@ public sealed partial class ConnectionActor
 
         ConnectionLog.SocketFailed(_settings.Logger, _info.Id, _info.RemoteEndPoint, error);
         Apply(LifecycleEvent.SocketFailed.Instance);
+    }
+
+    /// <summary>
+    /// The connection's zero-byte receive. The socket's own awaitable receive would keep a larger
+    /// object and a completion delegate per connection for the connection's whole life; this one is
+    /// the bare event-args object, completed straight into the actor's mailbox.
+    /// </summary>
+    private sealed class ReadinessWait(ConnectionActor connection) : SocketAsyncEventArgs(unsafeSuppressExecutionContextFlow: true)
+    {
+        protected override void OnCompleted(SocketAsyncEventArgs e) => connection.OnReceiveCompleted();
     }
 }

@@ -70,7 +70,6 @@ public sealed partial class ConnectionActor : ActorBase
         _time = Context.System.TimeProvider;
         _openedTimestamp = _time.GetTimestamp();
         _heartbeat = new HeartbeatMonitor(settings.Heartbeat, TimeSpan.Zero);
-        _onReadable = OnReceiveCompleted;
     }
 
     /// <summary>Monotonic time since the connection was accepted, on the system's clock.</summary>
