@@ -95,15 +95,17 @@ internal static class LoadClients
         long failed = 0;
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
-        var loops = Enumerable.Range(0, workers).Select(async worker =>
+        var loops = Enumerable.Range(0, workers).Select(async _ =>
         {
             var reply = new byte[64];
-            var n = worker;
             while (Stopwatch.GetTimestamp() < stopAt)
             {
                 try
                 {
-                    using var socket = await ConnectAsync(server, n += workers).ConfigureAwait(false);
+                    // No explicit source address: connect() picks the port, and may reuse one of
+                    // the client's own TIME_WAIT ports on loopback, which bind() would not.
+                    using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    await socket.ConnectAsync(server).ConfigureAwait(false);
                     await socket.SendAsync(request, SocketFlags.None).ConfigureAwait(false);
                     var got = 0;
                     while (got < reply.Length)
