@@ -61,11 +61,13 @@ internal static class LoadClients
         var measuring = new StrongBox<bool>();
         var loops = sockets.Select(socket => EchoLoopAsync(socket, size, pipeline, measuring, stop.Token)).ToArray();
         await Task.Delay(warmup).ConfigureAwait(false);
+        Console.WriteLine("START");
         var started = Stopwatch.GetTimestamp();
         Volatile.Write(ref measuring.Value, true);
         await Task.Delay(duration).ConfigureAwait(false);
         Volatile.Write(ref measuring.Value, false);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        Console.WriteLine("STOP");
         await stop.CancelAsync().ConfigureAwait(false);
         var results = await Task.WhenAll(loops).ConfigureAwait(false);
         var histogram = new LatencyHistogram();
