@@ -66,32 +66,38 @@ public sealed partial class ConnectionActor
                 return;
             }
 
-            if (!ReadOnce())
+            var outcome = ReadOnce();
+            if (outcome == ReadOutcome.WouldBlock)
             {
                 ArmReceive();
                 return;
             }
 
             PumpWrites();
+            if (outcome == ReadOutcome.Drained)
+            {
+                ArmReceive();
+                return;
+            }
         }
     }
 
-    /// <summary>Reads once; false when the socket had nothing to give (would block).</summary>
-    private bool ReadOnce()
+    /// <summary>Reads once and hands on what it read.</summary>
+    private ReadOutcome ReadOnce()
     {
         var space = _inbound.GetReadSpace();
         var received = _socket.Receive(space, SocketFlags.None, out var error);
         if (error == SocketError.WouldBlock)
         {
             _inbound.ReleaseIfEmpty();
-            return false;
+            return ReadOutcome.WouldBlock;
         }
 
         if (error != SocketError.Success)
         {
             _inbound.Release();
             OnSocketError(error);
-            return true;
+            return ReadOutcome.Read;
         }
 
         if (received == 0)
@@ -100,22 +106,25 @@ public sealed partial class ConnectionActor
             _inbound.Release();
             _frameTimeout = default;
             Apply(LifecycleEvent.PeerFinReceived.Instance);
-            return true;
+            return ReadOutcome.Read;
         }
 
         var now = Now;
         _heartbeat.RecordInbound(now);
-        _info.AddBytesIn(received, _time.GetUtcNow());
+        _info.AddBytesIn(received, UtcNow);
         _settings.Metrics.BytesReceived(received);
         _inbound.Commit(received);
+        // A read that did not fill the space took everything the kernel had: asking again would
+        // only cost a system call that says so.
+        var outcome = received < space.Length ? ReadOutcome.Drained : ReadOutcome.Read;
         if (_discardInbound)
         {
             _inbound.Release();
-            return true;
+            return outcome;
         }
 
         FrameAndDeliver(now);
-        return true;
+        return outcome;
     }
 
     private void ArmReceive()
@@ -204,6 +213,18 @@ public sealed partial class ConnectionActor
 
         ConnectionLog.SocketFailed(_settings.Logger, _info.Id, _info.RemoteEndPoint, error);
         Apply(LifecycleEvent.SocketFailed.Instance);
+    }
+
+    private enum ReadOutcome
+    {
+        /// <summary>Read something, or reached the end of the stream or an error; the loop may read again.</summary>
+        Read,
+
+        /// <summary>Read less than there was room for: the socket is empty, so wait for it.</summary>
+        Drained,
+
+        /// <summary>Nothing to read: wait for the socket.</summary>
+        WouldBlock,
     }
 
     /// <summary>
