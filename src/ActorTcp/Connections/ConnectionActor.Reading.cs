@@ -232,8 +232,15 @@ public sealed partial class ConnectionActor
     /// object and a completion delegate per connection for the connection's whole life; this one is
     /// the bare event-args object, completed straight into the actor's mailbox.
     /// </summary>
-    private sealed class ReadinessWait(ConnectionActor connection) : SocketAsyncEventArgs(unsafeSuppressExecutionContextFlow: true)
+    private sealed class ReadinessWait : SocketAsyncEventArgs
     {
-        protected override void OnCompleted(SocketAsyncEventArgs e) => connection.OnReceiveCompleted();
+        public ReadinessWait(ConnectionActor connection)
+            : base(unsafeSuppressExecutionContextFlow: true)
+        {
+            // The base class's own token field holds the connection: a field of ours would add 8 bytes.
+            UserToken = connection;
+        }
+
+        protected override void OnCompleted(SocketAsyncEventArgs e) => ((ConnectionActor)UserToken!).OnReceiveCompleted();
     }
 }
