@@ -67,16 +67,13 @@ public sealed partial class ConnectionActor
             }
 
             var outcome = ReadOnce();
-            if (outcome == ReadOutcome.WouldBlock)
+            if (outcome != ReadOutcome.WouldBlock)
             {
-                ArmReceive();
-                return;
+                PumpWrites();
             }
 
-            PumpWrites();
-            if (outcome == ReadOutcome.Drained)
+            if (outcome != ReadOutcome.Read && !ArmReceive())
             {
-                ArmReceive();
                 return;
             }
         }
@@ -127,20 +124,33 @@ public sealed partial class ConnectionActor
         return outcome;
     }
 
-    private void ArmReceive()
+    /// <summary>Waits for the socket with the zero-byte receive.</summary>
+    /// <returns>
+    /// True when the socket was readable at once: the caller reads on in this turn rather than pay a
+    /// trip through the mailbox. False when waiting, paused, or failed.
+    /// </returns>
+    private bool ArmReceive()
     {
         if (ReadingPaused)
         {
-            return;
+            return false;
         }
 
         var readiness = _readiness ??= new ReadinessWait(this);
         _receiving = true;
-        if (!_socket.ReceiveAsync(readiness))
+        if (_socket.ReceiveAsync(readiness))
         {
-            // Completed at once; taken on the next turn like any completion, so reading never recurses.
-            Self.Tell(ConnectionSignals.ReadReady.Instance, Actors.ActorRefs.NoSender);
+            return false;
         }
+
+        _receiving = false;
+        if (readiness.SocketError != SocketError.Success)
+        {
+            OnSocketError(readiness.SocketError);
+            return false;
+        }
+
+        return true;
     }
 
     private void FrameAndDeliver(TimeSpan now)
