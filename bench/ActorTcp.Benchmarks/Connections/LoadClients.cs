@@ -95,6 +95,7 @@ internal static class LoadClients
         var request = Message(64);
         long completed = 0;
         long failed = 0;
+        Console.WriteLine("START");
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
         var loops = Enumerable.Range(0, workers).Select(async _ =>
@@ -131,6 +132,7 @@ internal static class LoadClients
         });
         await Task.WhenAll(loops).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        Console.WriteLine("STOP");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {completed} {elapsed.TotalSeconds:F3} {failed}"));
     }
 
