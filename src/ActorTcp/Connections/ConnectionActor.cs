@@ -47,13 +47,16 @@ namespace ActorTcp.Connections;
 /// </example>
 public sealed partial class ConnectionActor : ActorBase
 {
+    /// <summary>Marks <see cref="_turnNow"/> as not yet read in this turn.</summary>
+    private static readonly TimeSpan ClockUnread = TimeSpan.MinValue;
+
     private readonly Socket _socket;
     private readonly ConnectionInfo _info;
     private readonly ConnectionSettings _settings;
     private readonly IConnectionHandler _handler;
-    private readonly TimeProvider _time;
     private readonly long _openedTimestamp;
     private readonly HeartbeatMonitor _heartbeat;
+    private TimeSpan _turnNow = ClockUnread;
     private LifecycleStatus _status = LifecycleStatus.Established;
     private TimeSpan _peerClosedAt;
     private bool _published;
@@ -67,14 +70,30 @@ public sealed partial class ConnectionActor : ActorBase
         _info = info;
         _settings = settings;
         _handler = handler;
-        _time = Context.System.TimeProvider;
-        _openedTimestamp = _time.GetTimestamp();
+        _openedTimestamp = Context.System.TimeProvider.GetTimestamp();
         _heartbeat = new HeartbeatMonitor(settings.Heartbeat, TimeSpan.Zero);
-        _onReadable = OnReceiveCompleted;
     }
 
-    /// <summary>Monotonic time since the connection was accepted, on the system's clock.</summary>
-    private TimeSpan Now => _time.GetElapsedTime(_openedTimestamp);
+    /// <summary>
+    /// Monotonic time since the connection was accepted, on the system's clock, read once per turn:
+    /// a turn that echoes a read of many frames would otherwise read the clock for every frame, and
+    /// the clock was the largest single cost of the echo path outside the kernel.
+    /// </summary>
+    private TimeSpan Now
+    {
+        get
+        {
+            if (_turnNow == ClockUnread)
+            {
+                _turnNow = Context.System.TimeProvider.GetElapsedTime(_openedTimestamp);
+            }
+
+            return _turnNow;
+        }
+    }
+
+    /// <summary>Wall-clock time of <see cref="Now"/>, for the connection's figures; derived, so it costs no clock read.</summary>
+    private DateTimeOffset UtcNow => _info.OpenedAt + Now;
 
     /// <summary>The recipe for a connection actor; the listener's manager creates one per accepted socket.</summary>
     /// <param name="socket">The accepted socket; the actor owns it from now on and releases it in every case.</param>
@@ -88,12 +107,19 @@ public sealed partial class ConnectionActor : ActorBase
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(handler);
-        return Actors.Props.Create(() => new ConnectionActor(socket, info, settings, handler));
+        return Actors.Props.Create(
+            static state =>
+            {
+                var start = (Start)state;
+                return new ConnectionActor(start.Socket, start.Info, start.Settings, start.Handler);
+            },
+            new Start(socket, info, settings, handler));
     }
 
     /// <inheritdoc />
     protected override void PreStart()
     {
+        _turnNow = ClockUnread;
         _settings.Metrics.ConnectionAccepted();
         try
         {
@@ -116,6 +142,7 @@ public sealed partial class ConnectionActor : ActorBase
     /// <inheritdoc />
     protected override bool Receive(object message)
     {
+        _turnNow = ClockUnread;
         switch (message)
         {
             case ConnectionSignals.ReadReady:
@@ -165,6 +192,7 @@ public sealed partial class ConnectionActor : ActorBase
     /// <inheritdoc />
     protected override void PostStop()
     {
+        _turnNow = ClockUnread;
         if (_published || _info.State == LifecycleState.Closed)
         {
             ReleaseResources(reset: false);
@@ -179,6 +207,9 @@ public sealed partial class ConnectionActor : ActorBase
         RecordState(from, LifecycleState.Closed);
         Publish(new ConnectionClosed(CloseReason.Aborted, ClosedFirstBy.Reset));
     }
+
+    /// <summary>What a connection actor is created from; one per connection, kept by its props.</summary>
+    private sealed record Start(Socket Socket, ConnectionInfo Info, ConnectionSettings Settings, IConnectionHandler Handler);
 
     private void ReplyToSender(EnqueueResult result)
     {
