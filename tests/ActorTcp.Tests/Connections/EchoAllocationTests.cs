@@ -14,7 +14,8 @@ namespace ActorTcp.Tests.Connections;
 [Collection(ProcessWideStateCollection.Name)]
 public sealed class EchoAllocationTests
 {
-    private const int RoundTrips = 10_000;
+    private const int RoundTrips = 2_000;
+    private const int Batches = 5;
 
     [Fact]
     public async Task EchoSteadyState_AllocatesAtMostOneMailboxNodePerFrame()
@@ -29,11 +30,18 @@ public sealed class EchoAllocationTests
         var buffer = new byte[line.Length];
         await Task.Run(() => Echo(client, line, buffer, 2_000));
 
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        await Task.Run(() => Echo(client, line, buffer, RoundTrips));
-        var perFrame = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)RoundTrips;
+        // The counter is process-wide, so anything else running (another test's timers, the runtime)
+        // only adds to a batch; the quietest batch is the server's own figure. A per-frame allocation
+        // in the connection shows in every batch.
+        var perFrame = new List<double>();
+        for (var batch = 0; batch < Batches; batch++)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            await Task.Run(() => Echo(client, line, buffer, RoundTrips));
+            perFrame.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / (double)RoundTrips);
+        }
 
-        Assert.True(perFrame <= 48, $"{perFrame:F1} bytes allocated per echoed frame");
+        Assert.True(perFrame.Min() <= 48, $"bytes allocated per echoed frame, by batch: {string.Join(", ", perFrame.Select(b => b.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}");
     }
 
     private static void Echo(Socket client, byte[] line, byte[] buffer, int count)
