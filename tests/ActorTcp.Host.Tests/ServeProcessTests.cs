@@ -76,10 +76,7 @@ public sealed class ServeProcessTests
         // Arrange
         await using var host = await RunningHost.StartAsync();
         using var client = await host.ConnectAsync();
-        var stream = client.GetStream();
-        using var reader = new StreamReader(stream);
-        await stream.WriteAsync(Encoding.UTF8.GetBytes("hi\n"));
-        await reader.ReadLineAsync().WaitAsync(Generous);
+        using var reader = await EchoOneLineAsync(client);
 
         // Act
         host.Process.Interrupt();
@@ -100,9 +97,7 @@ public sealed class ServeProcessTests
         // Arrange: a client that ignores the goodbye would hold the drain for a minute.
         await using var host = await RunningHost.StartAsync("actortcp { drain.timeout = 60s, teardown.peer-close-grace = 60s }");
         using var client = await host.ConnectAsync();
-        using var reader = new StreamReader(client.GetStream());
-        await client.GetStream().WriteAsync(Encoding.UTF8.GetBytes("hi\n"));
-        await reader.ReadLineAsync().WaitAsync(Generous);
+        using var reader = await EchoOneLineAsync(client);
 
         // Act: the second signal comes once the drain is under way and the first is well in the past
         // (a repeat within moments is the same signal delivered twice, see SignalLifetime).
@@ -125,10 +120,7 @@ public sealed class ServeProcessTests
         // Arrange: as when a signal reaches the process group and a parent forwards it too.
         await using var host = await RunningHost.StartAsync();
         using var client = await host.ConnectAsync();
-        var stream = client.GetStream();
-        using var reader = new StreamReader(stream);
-        await stream.WriteAsync(Encoding.UTF8.GetBytes("hi\n"));
-        await reader.ReadLineAsync().WaitAsync(Generous);
+        using var reader = await EchoOneLineAsync(client);
 
         // Act
         host.Process.TerminateTwiceAtOnce();
@@ -147,9 +139,7 @@ public sealed class ServeProcessTests
         // Arrange: a client that ignores the goodbye keeps the drain going.
         await using var host = await RunningHost.StartAsync("actortcp { drain.timeout = 60s, teardown.peer-close-grace = 60s }");
         using var client = await host.ConnectAsync();
-        using var reader = new StreamReader(client.GetStream());
-        await client.GetStream().WriteAsync(Encoding.UTF8.GetBytes("hi\n"));
-        await reader.ReadLineAsync().WaitAsync(Generous);
+        using var reader = await EchoOneLineAsync(client);
 
         // Act
         host.Process.Terminate();
@@ -246,5 +236,14 @@ public sealed class ServeProcessTests
         client.Client.Shutdown(SocketShutdown.Send);
         var after = await reader.ReadLineAsync().WaitAsync(Generous);
         return after is null ? ClientOutcome.SawGoodbyeAndClosedFirst : ClientOutcome.NoGoodbye;
+    }
+
+    /// <summary>Sends one line and waits for its echo, so the connection is known to be served; returns the reader of what follows.</summary>
+    private static async Task<StreamReader> EchoOneLineAsync(TcpClient client)
+    {
+        var reader = new StreamReader(client.GetStream());
+        await client.GetStream().WriteAsync(Encoding.UTF8.GetBytes("hi\n"));
+        await reader.ReadLineAsync().WaitAsync(Generous);
+        return reader;
     }
 }
