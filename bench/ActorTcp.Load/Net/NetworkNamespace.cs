@@ -12,11 +12,13 @@ namespace ActorTcp.Load.Net;
 /// </summary>
 internal sealed class NetworkNamespace : IDisposable
 {
+    private readonly string _host;
     private readonly string _inside;
 
-    private NetworkNamespace(string name, string inside, IPAddress hostAddress, IPAddress peerAddress)
+    private NetworkNamespace(string name, string host, string inside, IPAddress hostAddress, IPAddress peerAddress)
     {
         Name = name;
+        _host = host;
         _inside = inside;
         HostAddress = hostAddress;
         PeerAddress = peerAddress;
@@ -38,16 +40,19 @@ internal sealed class NetworkNamespace : IDisposable
         var name = "atb-dead-" + id;
         var host = "atbh" + id;
         var inside = "atbn" + id;
-        var hostAddress = IPAddress.Parse("10.213.0.1");
-        var peerAddress = IPAddress.Parse("10.213.0.2");
-        var created = new NetworkNamespace(name, inside, hostAddress, peerAddress);
+        // A subnet of its own per run: the kernel destroys a deleted namespace's devices in the
+        // background, so the previous run's link may still hold its addresses for a moment.
+        var subnet = "10.213." + (Environment.ProcessId % 250).ToString(CultureInfo.InvariantCulture) + ".";
+        var hostAddress = IPAddress.Parse(subnet + "1");
+        var peerAddress = IPAddress.Parse(subnet + "2");
+        var created = new NetworkNamespace(name, host, inside, hostAddress, peerAddress);
         Ip("netns", "add", name);
         try
         {
             Ip("link", "add", host, "type", "veth", "peer", "name", inside, "netns", name);
-            Ip("addr", "add", "10.213.0.1/24", "dev", host);
+            Ip("addr", "add", hostAddress + "/24", "dev", host);
             Ip("link", "set", host, "up");
-            Ip("-n", name, "addr", "add", "10.213.0.2/24", "dev", inside);
+            Ip("-n", name, "addr", "add", peerAddress + "/24", "dev", inside);
             Ip("-n", name, "link", "set", inside, "up");
             Ip("-n", name, "link", "set", "lo", "up");
             return created;
@@ -62,16 +67,19 @@ internal sealed class NetworkNamespace : IDisposable
     /// <summary>Takes the peers' end of the link down: from now on every packet is lost.</summary>
     public void CutLink() => Ip("-n", Name, "link", "set", _inside, "down");
 
-    /// <summary>Deletes the namespace and the link.</summary>
+    /// <summary>Deletes the link (both ends at once) and the namespace.</summary>
     public void Dispose()
     {
-        try
+        foreach (var command in new[] { new[] { "link", "del", _host }, new[] { "netns", "del", Name } })
         {
-            Ip("netns", "del", Name);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone: nothing left to clean up.
+            try
+            {
+                Ip(command);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone (or never made): nothing left to clean up.
+            }
         }
     }
 

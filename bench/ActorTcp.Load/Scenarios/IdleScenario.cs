@@ -45,6 +45,9 @@ internal sealed class IdleScenario(IdleSettings settings)
             }
 
             opening.Complete();
+
+            // The accepts of the last step are done before the hold's CPU time is counted.
+            await Task.Delay(settings.Settle, cancellationToken);
             var holding = progress.Start($"holding {_sockets.Count:N0} connections", settings.Hold.TotalSeconds);
             var before = _process?.Sample();
             var started = DateTime.UtcNow;
