@@ -200,8 +200,8 @@ def section(runs, args, commands):
         "4 KiB buffer per connection (`bench/peers/EchoServer.Naive`) and Node.js `net` "
         "(`bench/peers/node/echo-server.js`). Each server runs in its own process, the load generator in another, "
         "all on the same 2 cores; repetitions alternate between the servers and the tables show medians. "
-        "The ActorTcp server runs active heartbeats in every scenario (ping after 10 s of silence, 5 s timeout, "
-        "2 misses; 2 s / 1 s / 2 in the dead-peer runs), the peers run none. All .NET servers use the default "
+        "The ActorTcp server runs active heartbeats in every scenario with the timings of `hocon/reference.conf` "
+        "(ping after 30 s of silence, 10 s timeout, 3 misses; 2 s / 1 s / 2 in the dead-peer runs), the peers run none. All .NET servers use the default "
         "workstation GC. The section between the markers is rewritten by every run; the raw results of the run "
         "are in `docs/benchmarks/results.jsonl`.")
     md += ["", "### Machine of this run", "", table(["", ""], machine(args)), ""]
@@ -263,6 +263,7 @@ def section(runs, args, commands):
     if any(idle.values()):
         n = next(r for r in idle.values() if r)[0]["requested"]
         rk = med([{"v": r["final"]["rss_per_connection"]} for r in idle["kestrel"]], "v") if idle.get("kestrel") else float("nan")
+        hold = next(r for r in idle.values() if r)[0]["hold_seconds"]
         rows = []
         for s in SERVERS:
             rs = idle.get(s)
@@ -271,8 +272,7 @@ def section(runs, args, commands):
             rss = med([{"v": r["final"]["rss_per_connection"]} for r in rs], "v")
             heap = med([{"v": r["final"]["heap_per_connection"]} for r in rs], "v")
             rows.append([NAMES[s], f"{num(med(rs, 'connected'))} / {num(med(rs, 'alive_at_end'))}", num(med(rs, "baseline_rss_bytes") / 1048576, 1),
-                         num(rss), f"{ratio(rss, rk):.2f}", num(heap) if heap == heap else "—", f"{med(rs, 'hold_cpu_percent'):.2f} %", num(med(rs, "pings_answered"))])
-        hold = next(r for r in idle.values() if r)[0]["hold_seconds"]
+                         num(rss), f"{ratio(rss, rk):.2f}", num(heap) if heap == heap else "—", f"{med(rs, 'hold_cpu_percent'):.2f} %", num(med(rs, "pings_answered")), num(med(rs, "pings_answered") / hold, 0)])
         md += ["### Idle connections", "",
                f"{num(n)} connections from 127.0.0.x source addresses, opened in steps, then held for {hold:.0f} s; "
                "the load generator answers every `PING` with `PONG`. RSS from `/proc/PID/status`, above the server's "
@@ -280,7 +280,7 @@ def section(runs, args, commands):
                "blocking collection, read after RSS) likewise. CPU is the server's user + system time during the "
                "hold (`/proc/PID/stat`) in percent of one core.", "",
                table(["server", "connected / alive at end", "baseline RSS (MiB)", "RSS growth per connection (B)", "ratio vs Kestrel",
-                      "managed heap per connection (B)", "CPU during hold", "pings answered"], rows), "",
+                      "managed heap per connection (B)", "CPU during hold", "pings answered", "pings/s over the hold"], rows), "",
                "![memory per connection vs connection count](benchmarks/idle-memory.png)", ""]
         step_rows = []
         for s in SERVERS:

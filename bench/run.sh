@@ -4,7 +4,7 @@
 # "Side by side" section and its plots (docs/benchmarks/*.png) from the medians.
 #
 #   bench/run.sh            the full run (about 15 minutes on 2 cores)
-#   bench/run.sh --quick    small counts and short durations, to check the harness (about 4 minutes)
+#   bench/run.sh --quick    small counts and short durations, to check the harness (about 5 minutes)
 #   bench/run.sh --no-build skip the Release build
 #
 # Needs root (network namespaces for churn and dead peers), node, python3 and gnuplot (installed
@@ -36,9 +36,14 @@ else
 fi
 ECHO_CONNECTIONS=100 ECHO_SIZE=64 ECHO_PIPELINE=16
 CHURN_WORKERS=16
-# The ActorTcp server's heartbeat: active everywhere (it is what ActorTcp does for a living).
-HEARTBEAT=(--heartbeat active --heartbeat-interval 10s --heartbeat-timeout 5s --heartbeat-max-missed 2)
+# The ActorTcp server's heartbeat: active everywhere (it is what ActorTcp does for a living), with
+# the timings of hocon/reference.conf. An idle hold at least one interval long sees every
+# connection ping once: the steady-state rate of N / 30 pings per second.
+HEARTBEAT=(--heartbeat active --heartbeat-interval 30s --heartbeat-timeout 10s --heartbeat-max-missed 3)
 # Dead peers: a short budget so the run stays short: 2s + 1s × 2 = 4s, checked on a 10 ms tick.
+# Quick runs hold for less than 30 s: a shorter interval there, so the pings are exercised too.
+IDLE_HEARTBEAT=("${HEARTBEAT[@]}")
+if [[ $MODE == quick ]]; then IDLE_HEARTBEAT=(--heartbeat active --heartbeat-interval 2s --heartbeat-timeout 2s --heartbeat-max-missed 3); fi
 DEAD_HEARTBEAT=(--heartbeat active --heartbeat-interval 2s --heartbeat-timeout 1s --heartbeat-max-missed 2)
 DEAD_BUDGET=4s
 
@@ -168,7 +173,7 @@ log "idle: $IDLE_N connections, hold $IDLE_HOLD"
 for rep in $(seq 1 "$IDLE_REPS"); do
   for target in "${IDLE_TARGETS[@]}"; do
     # start_server takes the next port; the stats port is that one + 1000.
-    start_server "$target" "" "${HEARTBEAT[@]}" --max-connections 19000 --stats-port $((PORT + 1 + 1000))
+    start_server "$target" "" "${IDLE_HEARTBEAT[@]}" --max-connections 19000 --stats-port $((PORT + 1 + 1000))
     stats=()
     if [[ $target == actortcp-* ]]; then stats=(--stats "127.0.0.1:$((PORT + 1000))"); fi
     load "" idle --target "127.0.0.1:$PORT" --connections "$IDLE_N" --hold "$IDLE_HOLD" --steps "$IDLE_STEPS" \
