@@ -8,10 +8,12 @@ using ActorTcp.Load.Net;
 namespace ActorTcp.Load.Scenarios;
 
 /// <summary>
-/// Peers that vanish: connections from a network namespace whose link is then cut, so no FIN or
-/// RST ever arrives. The server's sockets are watched in the kernel's socket table; a connection
-/// counts as released when its server socket is gone from the table. Each release time is taken
-/// from the cut and compared with the configured budget plus one timer tick.
+/// Peers that vanish: connections from a network namespace that fall silent and whose link is then
+/// cut, so no byte, FIN or RST ever arrives again. The server's sockets are watched in the kernel's
+/// socket table; a connection counts as released when its server socket is gone from the table.
+/// The server's budget runs from the last byte it received, so each release is timed from its
+/// peer's last send (an upper bound: the byte arrived a little later) to the first reading
+/// without the socket (also an upper bound, by up to one polling interval).
 /// </summary>
 internal sealed class DeadPeerScenario(DeadPeerSettings settings)
 {
@@ -30,43 +32,51 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
             }
 
             var open = await WaitForServerSocketsAsync(network.PeerAddress, cancellationToken);
-            progress.Note($"{open.Count} server sockets established from {network.PeerAddress}; cutting the link");
+            var lastByte = await SilenceAsync(peers, cancellationToken);
+            progress.Note($"{open.Count} server sockets established from {network.PeerAddress}; peers silent, cutting the link");
             var cut = Stopwatch.GetTimestamp();
             network.CutLink();
 
-            var releasedAfter = new Dictionary<int, double>();
+            // A socket present at one reading and gone at the next was released between the two.
+            var releases = new Dictionary<int, (long After, long By)>();
             var watching = progress.Start($"watching {open.Count:N0} dead peers", open.Count);
-            while (releasedAfter.Count < open.Count && Stopwatch.GetElapsedTime(cut) < settings.Observe)
+            var previous = Stopwatch.GetTimestamp();
+            while (releases.Count < open.Count && Stopwatch.GetElapsedTime(cut) < settings.Observe)
             {
                 await Task.Delay(Poll, cancellationToken);
-                var now = Stopwatch.GetElapsedTime(cut).TotalSeconds;
                 var still = ServerSockets(network.PeerAddress).Select(s => s.Remote.Port).ToHashSet();
+                var now = Stopwatch.GetTimestamp();
                 foreach (var port in open)
                 {
                     if (!still.Contains(port))
                     {
-                        releasedAfter.TryAdd(port, now);
+                        releases.TryAdd(port, (previous, now));
                     }
                 }
 
-                watching.Report(releasedAfter.Count);
+                previous = now;
+                watching.Report(releases.Count);
             }
 
             watching.Complete();
-            var times = releasedAfter.Values.Order().ToArray();
             var limit = (settings.Budget + settings.Tick).TotalSeconds;
+            var byLate = releases.Select(r => Seconds(r.Value.By - lastByte.GetValueOrDefault(r.Key, cut))).Order().ToArray();
+            var afterLate = releases.Select(r => Seconds(r.Value.After - lastByte.GetValueOrDefault(r.Key, cut))).ToArray();
+            var fromCut = releases.Select(r => Seconds(r.Value.By - cut)).ToArray();
             return new DeadPeerResult
             {
                 Connections = open.Count,
-                Released = times.Length,
-                WithinBudget = times.Count(t => t <= limit),
+                Released = releases.Count,
+                WithinBudget = byLate.Count(t => t <= limit),
+                Late = afterLate.Count(t => t > limit),
                 BudgetSeconds = settings.Budget.TotalSeconds,
                 TickSeconds = settings.Tick.TotalSeconds,
                 ObservedSeconds = Stopwatch.GetElapsedTime(cut).TotalSeconds,
-                PollSeconds = Poll.TotalSeconds,
-                MinSeconds = times.Length == 0 ? double.NaN : times[0],
-                MedianSeconds = times.Length == 0 ? double.NaN : times[times.Length / 2],
-                MaxSeconds = times.Length == 0 ? double.NaN : times[^1],
+                PollSeconds = releases.Count == 0 ? double.NaN : releases.Values.Max(r => Seconds(r.By - r.After)),
+                MinSeconds = byLate.Length == 0 ? double.NaN : byLate[0],
+                MedianSeconds = byLate.Length == 0 ? double.NaN : byLate[byLate.Length / 2],
+                MaxSeconds = byLate.Length == 0 ? double.NaN : byLate[^1],
+                MaxFromCutSeconds = fromCut.Length == 0 ? double.NaN : fromCut.Max(),
             };
         }
         finally
@@ -74,6 +84,23 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
             peers.Kill(entireProcessTree: true);
             await peers.WaitForExitAsync(CancellationToken.None);
         }
+    }
+
+    private static double Seconds(long timestamps) => (double)timestamps / Stopwatch.Frequency;
+
+    /// <summary>Makes the peers stop answering; returns, per peer port, the time of its last send.</summary>
+    private static async Task<Dictionary<int, long>> SilenceAsync(Process peers, CancellationToken cancellationToken)
+    {
+        await peers.StandardInput.WriteLineAsync("silent".AsMemory(), cancellationToken);
+        await peers.StandardInput.FlushAsync(cancellationToken);
+        var lastByte = new Dictionary<int, long>();
+        while (await peers.StandardOutput.ReadLineAsync(cancellationToken) is { } line && line != "end")
+        {
+            var parts = line.Split(' ');
+            lastByte[int.Parse(parts[0], CultureInfo.InvariantCulture)] = long.Parse(parts[1], CultureInfo.InvariantCulture);
+        }
+
+        return lastByte;
     }
 
     private Process StartPeers(NetworkNamespace network)
