@@ -132,8 +132,15 @@ start_server() {
   return 1
 }
 
+# SIGTERM, then SIGKILL after 5 s: a server still holding dead peers' connections (Kestrel after
+# the dead-peer run) would otherwise wait out its own shutdown timeout.
 stop_server() {
   kill "$SERVER_PID" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -9 "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=
 }
@@ -143,11 +150,16 @@ load() {
   local netns=$1
   shift
   echo "load: ${netns:+ip netns exec <fresh namespace> }ActorTcp.Load $*" | sed -E "s#$ROOT/##g" >> "$COMMANDS"
-  local line
+  local line status=0
   if [[ -n $netns ]]; then
-    line=$(ip netns exec "$netns" "$LOAD" "$@" --json)
+    line=$(ip netns exec "$netns" "$LOAD" "$@" --json) || status=$?
   else
-    line=$("$LOAD" "$@" --json)
+    line=$("$LOAD" "$@" --json) || status=$?
+  fi
+  # One failed run is reported and left out; the medians come from the others.
+  if [[ $status != 0 ]]; then
+    echo "load generator failed ($status): $*" >&2
+    return 0
   fi
   echo "$line" >> "$RESULTS"
   echo "$line" | cut -c1-220 >&2
