@@ -17,6 +17,7 @@ namespace ActorTcp.Load.Scenarios;
 internal sealed class ChurnScenario(ChurnSettings settings)
 {
     private static readonly byte[] Goodbye = "BYE"u8.ToArray();
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private long _completed;
     private long _failed;
@@ -29,9 +30,10 @@ internal sealed class ChurnScenario(ChurnSettings settings)
         var request = new byte[settings.Size];
         request.AsSpan().Fill((byte)'x');
         request[^1] = (byte)'\n';
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var start = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, settings.Workers)
-            .Select(_ => Task.Run(() => WorkAsync(connector, request, cancellationToken), CancellationToken.None))
+            .Select(_ => Task.Run(() => WorkAsync(connector, request, abort.Token), CancellationToken.None))
             .ToArray();
         var stage = progress.Start($"churn, {settings.Workers} workers{(settings.ServerCloses ? ", server closes" : "")}", settings.Duration.TotalSeconds);
         while (Stopwatch.GetElapsedTime(start) is var elapsed && elapsed < settings.Duration)
@@ -41,6 +43,9 @@ internal sealed class ChurnScenario(ChurnSettings settings)
         }
 
         _stopping = true;
+
+        // A connection the server never finishes must not keep its worker, and the run, waiting.
+        abort.CancelAfter(StopTimeout);
         await Task.WhenAll(workers);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         stage.Complete();
@@ -68,7 +73,7 @@ internal sealed class ChurnScenario(ChurnSettings settings)
     private async Task WorkAsync(Connector connector, byte[] request, CancellationToken cancellationToken)
     {
         var buffer = new byte[1024];
-        while (!_stopping)
+        while (!_stopping && !cancellationToken.IsCancellationRequested)
         {
             try
             {
@@ -83,7 +88,7 @@ internal sealed class ChurnScenario(ChurnSettings settings)
                     Interlocked.Increment(ref _failed);
                 }
             }
-            catch (SocketException)
+            catch (Exception e) when (e is SocketException or OperationCanceledException)
             {
                 Interlocked.Increment(ref _failed);
             }
