@@ -134,16 +134,20 @@ plot {', '.join(series)}
 
     # Latency percentiles (medians over repetitions).
     path = os.path.join(out, "echo-latency.dat")
+    bars = 0
     with open(path, "w") as f:
         for server in SERVERS:
             rs = runs.get(("echo", server))
             if rs:
+                bars += 1
                 f.write(f"\"{SHORT[server]}\" {med(rs, 'p50_us') / 1000} {med(rs, 'p99_us') / 1000} {med(rs, 'p999_us') / 1000}\n")
     gnuplot(f"""set terminal pngcairo size 900,500 font ',10'
 set output '{out}/echo-latency.png'
 set title 'Echo, 100 connections x 16 in flight x 64 B: latency percentiles (median of runs)'
 set ylabel 'milliseconds (log scale)'
 set logscale y
+set yrange [0.1:*]
+set xrange [-0.6:{bars - 0.4}]
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
@@ -155,17 +159,20 @@ plot '{path}' using 2:xtic(1) title 'p50', '' using 3 title 'p99', '' using 4 ti
 
     # Accept/close rate, both churn modes.
     path = os.path.join(out, "churn-rate.dat")
+    bars = 0
     with open(path, "w") as f:
         for server in SERVERS:
             c = runs.get(("churn-client", server))
             s = runs.get(("churn-server", server))
             if c or s:
+                bars += 1
                 f.write(f"\"{SHORT[server]}\" {med(c or [], 'connections_per_second')} {med(s or [], 'connections_per_second')}\n")
     gnuplot(f"""set terminal pngcairo size 900,500 font ',10'
 set output '{out}/churn-rate.png'
 set title 'Churn, 16 workers: connect, one 64 B request, close (median of runs)'
 set ylabel 'connections per second'
 set yrange [0:*]
+set xrange [-0.6:{bars - 0.4}]
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
