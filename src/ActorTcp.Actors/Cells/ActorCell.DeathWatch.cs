@@ -71,7 +71,10 @@ internal sealed partial class ActorCell
 
     private void AddWatcher(Watch watch)
     {
-        if (ReferenceEquals(watch.Watchee, _self) && !ReferenceEquals(watch.Watcher, _self))
+        // The parent is told of this actor's end in every case (see TellWatchersWeDied), so a parent
+        // that watches its child needs no entry here; supervisors watch every child, and the set
+        // would otherwise cost each child about 200 bytes.
+        if (ReferenceEquals(watch.Watchee, _self) && !ReferenceEquals(watch.Watcher, _self) && !ReferenceEquals(watch.Watcher, _parent))
         {
             var state = _deathWatch ??= new DeathWatchState();
             (state.WatchedBy ??= new HashSet<IInternalActorRef>()).Add(watch.Watcher);

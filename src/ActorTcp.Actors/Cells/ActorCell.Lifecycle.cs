@@ -67,13 +67,18 @@ internal sealed partial class ActorCell
     /// <summary>The cell's keyed timers, made and installed as an interceptor on first use; every incarnation shares them.</summary>
     private TimerScheduler CellTimers()
     {
-        if (_interceptors is { } interceptors)
+        if (_interceptors is TimerScheduler existing)
+        {
+            return existing;
+        }
+
+        if (_interceptors is ICellInterceptor[] interceptors)
         {
             foreach (var interceptor in interceptors)
             {
-                if (interceptor is TimerScheduler existing)
+                if (interceptor is TimerScheduler found)
                 {
-                    return existing;
+                    return found;
                 }
             }
         }
@@ -271,7 +276,11 @@ internal sealed partial class ActorCell
 
     private void RunInterceptors(Action<ICellInterceptor> hook)
     {
-        if (_interceptors is { } interceptors)
+        if (_interceptors is ICellInterceptor single)
+        {
+            hook(single);
+        }
+        else if (_interceptors is ICellInterceptor[] interceptors)
         {
             foreach (var interceptor in interceptors)
             {

@@ -65,7 +65,12 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     private object? _currentMessage;
     private IActorRef? _currentSender;
     private List<Envelope>? _unstashed;
-    private ICellInterceptor[]? _interceptors;
+
+    /// <summary>
+    /// One <see cref="ICellInterceptor"/>, or an array of them once there is more than one: actors
+    /// with keyed timers have exactly one, and a one-element array would cost each 32 bytes.
+    /// </summary>
+    private object? _interceptors;
 
     public ActorCell(ActorSystem system, Props props, IInternalActorRef parent, ActorPath path)
     {
@@ -128,10 +133,17 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     internal void AddInterceptor(ICellInterceptor interceptor)
     {
         ArgumentNullException.ThrowIfNull(interceptor);
-        var current = _interceptors ?? [];
-        if (Array.IndexOf(current, interceptor) < 0)
+        switch (_interceptors)
         {
-            _interceptors = [.. current, interceptor];
+            case null:
+                _interceptors = interceptor;
+                break;
+            case ICellInterceptor[] many when Array.IndexOf(many, interceptor) < 0:
+                _interceptors = (ICellInterceptor[])[.. many, interceptor];
+                break;
+            case ICellInterceptor one when !ReferenceEquals(one, interceptor):
+                _interceptors = new[] { one, interceptor };
+                break;
         }
     }
 
@@ -377,7 +389,12 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
 
     private object? Intercept(object message)
     {
-        foreach (var interceptor in _interceptors!)
+        if (_interceptors is ICellInterceptor single)
+        {
+            return single.BeforeReceive(message);
+        }
+
+        foreach (var interceptor in (ICellInterceptor[])_interceptors!)
         {
             var next = interceptor.BeforeReceive(message);
             if (next is null)

@@ -154,6 +154,7 @@ public sealed partial class ConnectionActor
         }
 
         _inbound.Release();
+        _readiness?.Dispose();
         if (_writeQueue is { } queue)
         {
             _settings.Metrics.WriteQueueChanged(-queue.Length);

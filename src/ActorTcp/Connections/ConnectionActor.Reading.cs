@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using ActorTcp.Framing;
 using ActorTcp.Heartbeats;
 using ActorTcp.Lifecycle;
@@ -17,8 +16,7 @@ public sealed partial class ConnectionActor
     /// <summary>Reads per turn before yielding the thread to other connections.</summary>
     private const int MaxReadsPerTurn = 16;
 
-    private readonly Action _onReadable;
-    private ConfiguredValueTaskAwaitable<int>.ConfiguredValueTaskAwaiter _pendingReceive;
+    private ReadinessWait? _readiness;
     private InboundBuffer _inbound;
     private FrameTimeout _frameTimeout;
     private bool _receiving;
@@ -39,20 +37,15 @@ public sealed partial class ConnectionActor
     private void OnReadable()
     {
         _receiving = false;
-        var awaiter = _pendingReceive;
-        _pendingReceive = default;
         if (_released)
         {
             return;
         }
 
-        try
+        var error = _readiness!.SocketError;
+        if (error != SocketError.Success)
         {
-            awaiter.GetResult();
-        }
-        catch (SocketException exception)
-        {
-            OnSocketError(exception.SocketErrorCode);
+            OnSocketError(error);
             return;
         }
 
@@ -73,32 +66,38 @@ public sealed partial class ConnectionActor
                 return;
             }
 
-            if (!ReadOnce())
+            var outcome = ReadOnce();
+            if (outcome == ReadOutcome.WouldBlock)
             {
                 ArmReceive();
                 return;
             }
 
             PumpWrites();
+            if (outcome == ReadOutcome.Drained)
+            {
+                ArmReceive();
+                return;
+            }
         }
     }
 
-    /// <summary>Reads once; false when the socket had nothing to give (would block).</summary>
-    private bool ReadOnce()
+    /// <summary>Reads once and hands on what it read.</summary>
+    private ReadOutcome ReadOnce()
     {
         var space = _inbound.GetReadSpace();
         var received = _socket.Receive(space, SocketFlags.None, out var error);
         if (error == SocketError.WouldBlock)
         {
             _inbound.ReleaseIfEmpty();
-            return false;
+            return ReadOutcome.WouldBlock;
         }
 
         if (error != SocketError.Success)
         {
             _inbound.Release();
             OnSocketError(error);
-            return true;
+            return ReadOutcome.Read;
         }
 
         if (received == 0)
@@ -107,22 +106,25 @@ public sealed partial class ConnectionActor
             _inbound.Release();
             _frameTimeout = default;
             Apply(LifecycleEvent.PeerFinReceived.Instance);
-            return true;
+            return ReadOutcome.Read;
         }
 
         var now = Now;
         _heartbeat.RecordInbound(now);
-        _info.AddBytesIn(received, _time.GetUtcNow());
+        _info.AddBytesIn(received, UtcNow);
         _settings.Metrics.BytesReceived(received);
         _inbound.Commit(received);
+        // A read that did not fill the space took everything the kernel had: asking again would
+        // only cost a system call that says so.
+        var outcome = received < space.Length ? ReadOutcome.Drained : ReadOutcome.Read;
         if (_discardInbound)
         {
             _inbound.Release();
-            return true;
+            return outcome;
         }
 
         FrameAndDeliver(now);
-        return true;
+        return outcome;
     }
 
     private void ArmReceive()
@@ -132,16 +134,12 @@ public sealed partial class ConnectionActor
             return;
         }
 
-        var receive = _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false).GetAwaiter();
-        _pendingReceive = receive;
+        var readiness = _readiness ??= new ReadinessWait(this);
         _receiving = true;
-        if (receive.IsCompleted)
+        if (!_socket.ReceiveAsync(readiness))
         {
+            // Completed at once; taken on the next turn like any completion, so reading never recurses.
             Self.Tell(ConnectionSignals.ReadReady.Instance, Actors.ActorRefs.NoSender);
-        }
-        else
-        {
-            receive.UnsafeOnCompleted(_onReadable);
         }
     }
 
@@ -215,5 +213,27 @@ public sealed partial class ConnectionActor
 
         ConnectionLog.SocketFailed(_settings.Logger, _info.Id, _info.RemoteEndPoint, error);
         Apply(LifecycleEvent.SocketFailed.Instance);
+    }
+
+    private enum ReadOutcome
+    {
+        /// <summary>Read something, or reached the end of the stream or an error; the loop may read again.</summary>
+        Read,
+
+        /// <summary>Read less than there was room for: the socket is empty, so wait for it.</summary>
+        Drained,
+
+        /// <summary>Nothing to read: wait for the socket.</summary>
+        WouldBlock,
+    }
+
+    /// <summary>
+    /// The connection's zero-byte receive. The socket's own awaitable receive would keep a larger
+    /// object and a completion delegate per connection for the connection's whole life; this one is
+    /// the bare event-args object, completed straight into the actor's mailbox.
+    /// </summary>
+    private sealed class ReadinessWait(ConnectionActor connection) : SocketAsyncEventArgs(unsafeSuppressExecutionContextFlow: true)
+    {
+        protected override void OnCompleted(SocketAsyncEventArgs e) => connection.OnReceiveCompleted();
     }
 }

@@ -206,7 +206,7 @@ public sealed partial class ConnectionActor
     private bool Sent(WriteQueue queue, int sent)
     {
         _heartbeat.RecordOutbound(Now);
-        _info.AddBytesOut(sent, _time.GetUtcNow());
+        _info.AddBytesOut(sent, UtcNow);
         _settings.Metrics.BytesSent(sent);
         _settings.Metrics.WriteQueueChanged(-sent);
         var resumed = queue.Advance(sent);

@@ -47,13 +47,16 @@ namespace ActorTcp.Connections;
 /// </example>
 public sealed partial class ConnectionActor : ActorBase
 {
+    /// <summary>Marks <see cref="_turnNow"/> as not yet read in this turn.</summary>
+    private static readonly TimeSpan ClockUnread = TimeSpan.MinValue;
+
     private readonly Socket _socket;
     private readonly ConnectionInfo _info;
     private readonly ConnectionSettings _settings;
     private readonly IConnectionHandler _handler;
-    private readonly TimeProvider _time;
     private readonly long _openedTimestamp;
     private readonly HeartbeatMonitor _heartbeat;
+    private TimeSpan _turnNow = ClockUnread;
     private LifecycleStatus _status = LifecycleStatus.Established;
     private TimeSpan _peerClosedAt;
     private bool _published;
@@ -67,14 +70,30 @@ public sealed partial class ConnectionActor : ActorBase
         _info = info;
         _settings = settings;
         _handler = handler;
-        _time = Context.System.TimeProvider;
-        _openedTimestamp = _time.GetTimestamp();
+        _openedTimestamp = Context.System.TimeProvider.GetTimestamp();
         _heartbeat = new HeartbeatMonitor(settings.Heartbeat, TimeSpan.Zero);
-        _onReadable = OnReceiveCompleted;
     }
 
-    /// <summary>Monotonic time since the connection was accepted, on the system's clock.</summary>
-    private TimeSpan Now => _time.GetElapsedTime(_openedTimestamp);
+    /// <summary>
+    /// Monotonic time since the connection was accepted, on the system's clock, read once per turn:
+    /// a turn that echoes a read of many frames would otherwise read the clock for every frame, and
+    /// the clock was the largest single cost of the echo path outside the kernel.
+    /// </summary>
+    private TimeSpan Now
+    {
+        get
+        {
+            if (_turnNow == ClockUnread)
+            {
+                _turnNow = Context.System.TimeProvider.GetElapsedTime(_openedTimestamp);
+            }
+
+            return _turnNow;
+        }
+    }
+
+    /// <summary>Wall-clock time of <see cref="Now"/>, for the connection's figures; derived, so it costs no clock read.</summary>
+    private DateTimeOffset UtcNow => _info.OpenedAt + Now;
 
     /// <summary>The recipe for a connection actor; the listener's manager creates one per accepted socket.</summary>
     /// <param name="socket">The accepted socket; the actor owns it from now on and releases it in every case.</param>
@@ -94,6 +113,7 @@ public sealed partial class ConnectionActor : ActorBase
     /// <inheritdoc />
     protected override void PreStart()
     {
+        _turnNow = ClockUnread;
         _settings.Metrics.ConnectionAccepted();
         try
         {
@@ -116,6 +136,7 @@ public sealed partial class ConnectionActor : ActorBase
     /// <inheritdoc />
     protected override bool Receive(object message)
     {
+        _turnNow = ClockUnread;
         switch (message)
         {
             case ConnectionSignals.ReadReady:
@@ -165,6 +186,7 @@ public sealed partial class ConnectionActor : ActorBase
     /// <inheritdoc />
     protected override void PostStop()
     {
+        _turnNow = ClockUnread;
         if (_published || _info.State == LifecycleState.Closed)
         {
             ReleaseResources(reset: false);

@@ -17,6 +17,9 @@ internal sealed class ConnectionListener : ReceiveActor, IWithTimers
 {
     private const string RetryTimerKey = "accept-retry";
 
+    /// <summary>Connections taken from the backlog in one turn before the listener lets other actors run.</summary>
+    private const int MaxAcceptsPerTurn = 64;
+
     /// <summary>The least time between two log lines about failing accepts.</summary>
     internal static readonly TimeSpan FailureLogInterval = TimeSpan.FromSeconds(1);
 
@@ -50,6 +53,7 @@ internal sealed class ConnectionListener : ReceiveActor, IWithTimers
         // already released whatever it accepted.
         Receive<ListenerProtocol.AcceptCompleted>(_ => { });
         Receive<ListenerProtocol.RetryAccept>(_ => AcceptNext());
+        Receive<ListenerProtocol.AcceptMore>(_ => AcceptNext());
     }
 
     /// <inheritdoc/>
@@ -99,18 +103,39 @@ internal sealed class ConnectionListener : ReceiveActor, IWithTimers
         ListenerLog.StoppedListening(_log, EndPoint);
     }
 
+    /// <summary>
+    /// Accepts what is already waiting in the backlog on this turn, up to <see cref="MaxAcceptsPerTurn"/>,
+    /// and leaves one accept outstanding once the backlog is empty. A burst of connections thus costs
+    /// one turn, not one turn (and a thread-pool round trip) per connection.
+    /// </summary>
     private void AcceptNext()
     {
-        Task<Socket> call;
-        try
+        for (var accepted = 0; accepted < MaxAcceptsPerTurn; accepted++)
         {
-            call = _accept(_socket!, _stopping.Token).AsTask();
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            call = Task.FromException<Socket>(e);
+            ValueTask<Socket> call;
+            try
+            {
+                call = _accept(_socket!, _stopping.Token);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                call = ValueTask.FromException<Socket>(e);
+            }
+
+            if (!call.IsCompletedSuccessfully)
+            {
+                AwaitAccept(call.AsTask());
+                return;
+            }
+
+            HandOver(call.Result);
         }
 
+        Self.Tell(ListenerProtocol.AcceptMore.Instance, Self);
+    }
+
+    private void AwaitAccept(Task<Socket> call)
+    {
         _pending = call;
         _pendingConsumed = false;
         var self = Self;
@@ -128,15 +153,7 @@ internal sealed class ConnectionListener : ReceiveActor, IWithTimers
         var call = completed.Call;
         if (call.IsCompletedSuccessfully)
         {
-            if (_failureStreak > 0)
-            {
-                ListenerLog.AcceptRecovered(_log, EndPoint, _failureStreak);
-            }
-
-            _failureStreak = 0;
-            _notLogged = 0;
-            _backoff.Reset();
-            Context.Parent.Tell(new ListenerProtocol.Accepted(call.Result));
+            HandOver(call.Result);
             AcceptNext();
             return;
         }
@@ -154,6 +171,19 @@ internal sealed class ConnectionListener : ReceiveActor, IWithTimers
         }
 
         throw new ListenerFailedException($"Accept on {EndPoint} failed: {error.Message}", error);
+    }
+
+    private void HandOver(Socket socket)
+    {
+        if (_failureStreak > 0)
+        {
+            ListenerLog.AcceptRecovered(_log, EndPoint, _failureStreak);
+        }
+
+        _failureStreak = 0;
+        _notLogged = 0;
+        _backoff.Reset();
+        Context.Parent.Tell(new ListenerProtocol.Accepted(socket));
     }
 
     private void RetryLater(SocketException error)

@@ -23,4 +23,15 @@ internal static class ListenerProtocol
         {
         }
     }
+
+    /// <summary>The listener took its share of the backlog in one turn and goes on in the next.</summary>
+    public sealed class AcceptMore
+    {
+        /// <summary>The one instance.</summary>
+        public static AcceptMore Instance { get; } = new();
+
+        private AcceptMore()
+        {
+        }
+    }
 }
