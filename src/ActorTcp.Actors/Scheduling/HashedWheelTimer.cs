@@ -201,6 +201,18 @@ public sealed class HashedWheelTimer : IDisposable
         return Add(new WheelEntry(callback, state: null, DeadlineAfter(initialDelay), ValidInterval(interval)));
     }
 
+    /// <summary>Schedules an entry that is its own callback and handle (a keyed timer), allocating nothing.</summary>
+    /// <param name="entry">A new entry of a type derived from <see cref="WheelEntry"/>.</param>
+    /// <param name="initialDelay">How long to wait before the first run; zero or negative runs on the next tick.</param>
+    /// <param name="interval">The period between runs; null for one run.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is zero or negative.</exception>
+    /// <exception cref="ObjectDisposedException">The wheel has been disposed.</exception>
+    internal void Schedule(WheelEntry entry, TimeSpan initialDelay, TimeSpan? interval)
+    {
+        entry.Arm(DeadlineAfter(initialDelay), interval is { } period ? ValidInterval(period) : 0);
+        Add(entry);
+    }
+
     /// <summary>
     /// Stops the driving timer and cancels every entry that has not run. When called from another
     /// thread while a tick is running, waits for that tick to finish; when called from a callback,

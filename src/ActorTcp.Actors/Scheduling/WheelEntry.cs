@@ -5,11 +5,17 @@ namespace ActorTcp.Actors.Scheduling;
 /// <see cref="ICancelable"/> handed back to the caller, so scheduling allocates this object only.
 /// </summary>
 /// <remarks>
+/// <para>
 /// An entry lives first in the wheel's lock-free pending stack, then in exactly one bucket's
 /// singly linked list; <see cref="Next"/> serves both. Everything except the cancellation flag is
 /// touched only by the thread that owns the wheel's tick, once the entry has left the pending stack.
+/// </para>
+/// <para>
+/// A keyed timer derives from it (see <c>ActorTimer</c>), so that one object is the timer, its wheel
+/// entry and its handle: connections keep one armed timer each, by the ten thousand.
+/// </para>
 /// </remarks>
-internal sealed class WheelEntry : ICancelable
+internal class WheelEntry : ICancelable
 {
     private readonly object _target;
     private readonly object? _state;
@@ -24,11 +30,17 @@ internal sealed class WheelEntry : ICancelable
         Interval = interval;
     }
 
+    /// <summary>Creates an entry that is its own callback; the wheel sets its deadline with <see cref="Arm"/>.</summary>
+    protected WheelEntry()
+    {
+        _target = this;
+    }
+
     /// <summary>Gets or sets when the entry is due, in <see cref="TimeSpan"/> ticks since the wheel started.</summary>
     public long Deadline { get; set; }
 
     /// <summary>Gets the period of repeated work in <see cref="TimeSpan"/> ticks, or 0 for one-shot work.</summary>
-    public long Interval { get; }
+    public long Interval { get; private set; }
 
     /// <summary>Gets or sets the wheel tick on which the entry is run.</summary>
     public long DueTick { get; set; }
@@ -44,6 +56,15 @@ internal sealed class WheelEntry : ICancelable
 
     /// <inheritdoc />
     public void Cancel() => Volatile.Write(ref _cancelled, 1);
+
+    /// <summary>Sets when an entry made by a derived type is due and how often it repeats, before the wheel takes it.</summary>
+    /// <param name="deadline">In <see cref="TimeSpan"/> ticks since the wheel started.</param>
+    /// <param name="interval">The period in <see cref="TimeSpan"/> ticks, or 0 for one-shot work.</param>
+    public void Arm(long deadline, long interval)
+    {
+        Deadline = deadline;
+        Interval = interval;
+    }
 
     /// <summary>Runs the work; exceptions propagate to the wheel, which logs them.</summary>
     public void Run()

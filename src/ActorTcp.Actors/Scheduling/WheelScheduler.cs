@@ -67,6 +67,19 @@ internal sealed class WheelScheduler : IScheduler, IDisposable
         }
     }
 
+    /// <summary>Schedules an entry that is its own callback and handle; after termination the entry is cancelled instead.</summary>
+    public void Schedule(WheelEntry entry, TimeSpan initialDelay, TimeSpan? interval)
+    {
+        try
+        {
+            _wheel.Schedule(entry, initialDelay, interval);
+        }
+        catch (ObjectDisposedException)
+        {
+            entry.Cancel();
+        }
+    }
+
     public void Dispose() => _wheel.Dispose();
 
     private static ScheduledTell NewTell(IActorRef receiver, object message, IActorRef? sender)

@@ -10,7 +10,7 @@ namespace ActorTcp.Actors.Timers;
 /// <remarks>
 /// Connection actors hold one timer each, by the ten thousand, so the common one-key case lives in a
 /// single field and the dictionary is made only when a second key is started. Everything here runs
-/// on the actor's own turn, except <see cref="ActorTimer.Run"/>, which reads only immutable fields.
+/// on the actor's own turn, except the timer's run on the wheel's thread, which reads only immutable fields.
 /// </remarks>
 internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler, ICellInterceptor
 {
@@ -39,19 +39,19 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler, ICellInt
         ArgumentNullException.ThrowIfNull(key);
         if (Find(key) is { } timer)
         {
-            timer.Handle?.Cancel();
+            timer.Cancel();
             Remove(key);
         }
     }
 
     public void CancelAll()
     {
-        _single?.Handle?.Cancel();
+        _single?.Cancel();
         if (_many is { } many)
         {
             foreach (var timer in many.Values)
             {
-                timer.Handle?.Cancel();
+                timer.Cancel();
             }
         }
 
@@ -92,12 +92,9 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler, ICellInt
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "The interval of a periodic timer must be positive.");
         }
 
-        Find(key)?.Handle?.Cancel();
+        Find(key)?.Cancel();
         var timer = new ActorTimer(this, key, message, isSingle: interval is null);
-        var scheduler = cell.System.WheelScheduler;
-        timer.Handle = interval is { } period
-            ? scheduler.ScheduleRepeatedly(initialDelay, period, timer)
-            : scheduler.Schedule(initialDelay, timer);
+        cell.System.WheelScheduler.Schedule(timer, initialDelay, interval);
         Store(timer);
     }
 

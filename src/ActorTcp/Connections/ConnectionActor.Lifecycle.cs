@@ -64,13 +64,14 @@ public sealed partial class ConnectionActor
 
         if (decision.Has(LifecycleActions.StartTimer) && decision.Timer is { } timer)
         {
-            _stateTimer = timer;
+            _stateTimerKind = timer.Kind;
+            _stateTimerDueAt = timer.DueAt;
             EnsureTimerBy(timer.DueAt);
         }
 
         if (decision.Has(LifecycleActions.CancelTimer))
         {
-            _stateTimer = default;
+            _stateTimerKind = LifecycleTimerKind.None;
         }
 
         if (from != _status.State)
@@ -155,6 +156,7 @@ public sealed partial class ConnectionActor
 
         _inbound.Release();
         _readiness?.Dispose();
+        _sendCompletion?.Dispose();
         if (_writeQueue is { } queue)
         {
             _settings.Metrics.WriteQueueChanged(-queue.Length);

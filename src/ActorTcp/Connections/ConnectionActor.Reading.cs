@@ -67,16 +67,13 @@ public sealed partial class ConnectionActor
             }
 
             var outcome = ReadOnce();
-            if (outcome == ReadOutcome.WouldBlock)
+            if (outcome != ReadOutcome.WouldBlock)
             {
-                ArmReceive();
-                return;
+                PumpWrites();
             }
 
-            PumpWrites();
-            if (outcome == ReadOutcome.Drained)
+            if (outcome != ReadOutcome.Read && !ArmReceive())
             {
-                ArmReceive();
                 return;
             }
         }
@@ -127,20 +124,33 @@ public sealed partial class ConnectionActor
         return outcome;
     }
 
-    private void ArmReceive()
+    /// <summary>Waits for the socket with the zero-byte receive.</summary>
+    /// <returns>
+    /// True when the socket was readable at once: the caller reads on in this turn rather than pay a
+    /// trip through the mailbox. False when waiting, paused, or failed.
+    /// </returns>
+    private bool ArmReceive()
     {
         if (ReadingPaused)
         {
-            return;
+            return false;
         }
 
         var readiness = _readiness ??= new ReadinessWait(this);
         _receiving = true;
-        if (!_socket.ReceiveAsync(readiness))
+        if (_socket.ReceiveAsync(readiness))
         {
-            // Completed at once; taken on the next turn like any completion, so reading never recurses.
-            Self.Tell(ConnectionSignals.ReadReady.Instance, Actors.ActorRefs.NoSender);
+            return false;
         }
+
+        _receiving = false;
+        if (readiness.SocketError != SocketError.Success)
+        {
+            OnSocketError(readiness.SocketError);
+            return false;
+        }
+
+        return true;
     }
 
     private void FrameAndDeliver(TimeSpan now)
@@ -232,8 +242,15 @@ public sealed partial class ConnectionActor
     /// object and a completion delegate per connection for the connection's whole life; this one is
     /// the bare event-args object, completed straight into the actor's mailbox.
     /// </summary>
-    private sealed class ReadinessWait(ConnectionActor connection) : SocketAsyncEventArgs(unsafeSuppressExecutionContextFlow: true)
+    private sealed class ReadinessWait : SocketAsyncEventArgs
     {
-        protected override void OnCompleted(SocketAsyncEventArgs e) => connection.OnReceiveCompleted();
+        public ReadinessWait(ConnectionActor connection)
+            : base(unsafeSuppressExecutionContextFlow: true)
+        {
+            // The base class's own token field holds the connection: a field of ours would add 8 bytes.
+            UserToken = connection;
+        }
+
+        protected override void OnCompleted(SocketAsyncEventArgs e) => ((ConnectionActor)UserToken!).OnReceiveCompleted();
     }
 }

@@ -19,7 +19,9 @@ public sealed partial class ConnectionActor : IWithTimers
 
     private TimeSpan _timerDueAt = Never;
     private TimeSpan _heartbeatDueAt = Never;
-    private LifecycleTimer _stateTimer;
+    /// <summary>The lifecycle state's timer: its kind (None when there is none) and deadline, kept apart to save the duration's bytes.</summary>
+    private LifecycleTimerKind _stateTimerKind;
+    private TimeSpan _stateTimerDueAt;
 
     private void ScheduleHeartbeat(TimeSpan checkIn)
     {
@@ -65,10 +67,10 @@ public sealed partial class ConnectionActor : IWithTimers
 
     private void CheckDeadlines(TimeSpan now)
     {
-        if (_stateTimer.Kind != LifecycleTimerKind.None && now >= _stateTimer.DueAt)
+        if (_stateTimerKind != LifecycleTimerKind.None && now >= _stateTimerDueAt)
         {
-            var kind = _stateTimer.Kind;
-            _stateTimer = default;
+            var kind = _stateTimerKind;
+            _stateTimerKind = LifecycleTimerKind.None;
             Apply(kind switch
             {
                 LifecycleTimerKind.CloseWait => LifecycleEvent.CloseWaitExpired.Instance,
@@ -124,9 +126,9 @@ public sealed partial class ConnectionActor : IWithTimers
     private TimeSpan NextDeadline()
     {
         var next = Never;
-        if (_stateTimer.Kind != LifecycleTimerKind.None)
+        if (_stateTimerKind != LifecycleTimerKind.None)
         {
-            next = _stateTimer.DueAt;
+            next = _stateTimerDueAt;
         }
 
         if (_writeQueue is { IsSuspended: true } queue)

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ActorTcp.Lifecycle;
 
 namespace ActorTcp.Connections;
@@ -11,8 +11,7 @@ namespace ActorTcp.Connections;
 /// </summary>
 public sealed partial class ConnectionActor
 {
-    private Action? _onWritten;
-    private ConfiguredValueTaskAwaitable<int>.ConfiguredValueTaskAwaiter _pendingSend;
+    private SendCompletion? _sendCompletion;
     private WriteQueue? _writeQueue;
     private bool _sending;
     private bool _flushRequested;
@@ -146,17 +145,13 @@ public sealed partial class ConnectionActor
 
     private void StartAsyncSend(ReadOnlyMemory<byte> bytes)
     {
-        var send = _socket.SendAsync(bytes, SocketFlags.None).ConfigureAwait(false).GetAwaiter();
-        _pendingSend = send;
+        // Made on the first send the kernel could not take at once: most connections never need it.
+        var send = _sendCompletion ??= new SendCompletion(this);
+        send.SetBuffer(MemoryMarshal.AsMemory(bytes));
         _sending = true;
-        if (send.IsCompleted)
+        if (!_socket.SendAsync(send))
         {
             Self.Tell(ConnectionSignals.WriteCompleted.Instance, Actors.ActorRefs.NoSender);
-        }
-        else
-        {
-            // Made on the first send the kernel could not take at once: most connections never need it.
-            send.UnsafeOnCompleted(_onWritten ??= OnSendCompleted);
         }
     }
 
@@ -172,21 +167,20 @@ public sealed partial class ConnectionActor
     private void OnWritten()
     {
         _sending = false;
-        var awaiter = _pendingSend;
-        _pendingSend = default;
         if (_released || _writeQueue is not { } queue)
         {
             return;
         }
 
-        int sent;
-        try
+        var send = _sendCompletion!;
+        var error = send.SocketError;
+        var sent = send.BytesTransferred;
+
+        // The queue returns the sent bytes to the pool; the event args must not keep pointing at them.
+        send.SetBuffer(Memory<byte>.Empty);
+        if (error != SocketError.Success)
         {
-            sent = awaiter.GetResult();
-        }
-        catch (SocketException exception)
-        {
-            OnSocketError(exception.SocketErrorCode);
+            OnSocketError(error);
             return;
         }
 
@@ -245,5 +239,21 @@ public sealed partial class ConnectionActor
         _settings.Metrics.WriteQueueChanged(-queue.Length);
         queue.Clear();
         _info.SetWriteQueueBytes(0);
+    }
+
+    /// <summary>
+    /// The connection's asynchronous send, completed straight into the actor's mailbox: one field
+    /// in the actor instead of an awaiter and a delegate, and a smaller object than the socket's own
+    /// awaitable send once it is needed.
+    /// </summary>
+    private sealed class SendCompletion : SocketAsyncEventArgs
+    {
+        public SendCompletion(ConnectionActor connection)
+            : base(unsafeSuppressExecutionContextFlow: true)
+        {
+            UserToken = connection;
+        }
+
+        protected override void OnCompleted(SocketAsyncEventArgs e) => ((ConnectionActor)UserToken!).OnSendCompleted();
     }
 }

@@ -107,7 +107,13 @@ public sealed partial class ConnectionActor : ActorBase
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(handler);
-        return Actors.Props.Create(() => new ConnectionActor(socket, info, settings, handler));
+        return Actors.Props.Create(
+            static state =>
+            {
+                var start = (Start)state;
+                return new ConnectionActor(start.Socket, start.Info, start.Settings, start.Handler);
+            },
+            new Start(socket, info, settings, handler));
     }
 
     /// <inheritdoc />
@@ -201,6 +207,9 @@ public sealed partial class ConnectionActor : ActorBase
         RecordState(from, LifecycleState.Closed);
         Publish(new ConnectionClosed(CloseReason.Aborted, ClosedFirstBy.Reset));
     }
+
+    /// <summary>What a connection actor is created from; one per connection, kept by its props.</summary>
+    private sealed record Start(Socket Socket, ConnectionInfo Info, ConnectionSettings Settings, IConnectionHandler Handler);
 
     private void ReplyToSender(EnqueueResult result)
     {

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ActorTcp.Actors;
 using ActorTcp.Actors.Supervision;
 using ActorTcp.Configuration;
@@ -28,6 +31,9 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
 {
     private const string DrainTimerKey = "drain-deadline";
 
+    /// <summary>Connection actors are named this followed by their id, so a <see cref="Terminated"/> names its connection.</summary>
+    private const string ChildNamePrefix = "connection-";
+
     private static readonly SupervisorStrategy Strategy = new OneForOneStrategy(10, TimeSpan.FromMinutes(1), Decide);
 
     /// <summary>The least time between two refusal log lines.</summary>
@@ -42,7 +48,6 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
     private readonly ConnectionLimits _limits;
     private readonly ConnectionRefusal _refusal;
     private readonly Dictionary<long, Registration> _connections = [];
-    private readonly Dictionary<IActorRef, long> _ids = [];
     private readonly List<IActorRef> _drainWaiters = [];
     private IActorRef? _listener;
     private long _lastId;
@@ -192,7 +197,7 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         IActorRef child;
         try
         {
-            child = Context.ActorOf(_connectionProps(socket, info), "connection-" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            child = Context.ActorOf(_connectionProps(socket, info), ChildNamePrefix + id.ToString(CultureInfo.InvariantCulture));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -205,13 +210,13 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
 
         Context.Watch(child);
         _connections.Add(id, new Registration(child, info));
-        _ids.Add(child, id);
         ConnectionManagerLog.ConnectionAccepted(_log, id, remote);
     }
 
     private void OnStateChanged(ConnectionProtocol.StateChanged changed)
     {
-        if (_connections.TryGetValue(changed.ConnectionId, out var registration))
+        ref var registration = ref CollectionsMarshal.GetValueRefOrNullRef(_connections, changed.ConnectionId);
+        if (!Unsafe.IsNullRef(ref registration))
         {
             registration.State = changed.State;
         }
@@ -245,10 +250,14 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
             return;
         }
 
-        if (!_ids.Remove(terminated.ActorRef, out var id) || !_connections.Remove(id, out var registration))
+        if (!TryGetConnectionId(terminated.ActorRef, out var id)
+            || !_connections.TryGetValue(id, out var registration)
+            || !registration.Child.Equals(terminated.ActorRef))
         {
             return;
         }
+
+        _connections.Remove(id);
 
         // Stopped without telling Ended: it failed, and its PostStop released the socket. Its slot is
         // given back here so the limits stay true, and the drain counts it as reset.
@@ -404,8 +413,23 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         _drainWaiters.Clear();
     }
 
-    /// <summary>What the manager knows of one open connection.</summary>
-    private sealed class Registration(IActorRef child, ConnectionInfo info)
+    /// <summary>
+    /// The id of a connection actor, read back from its name. A second dictionary from actor to id
+    /// would cost every connection an entry for a lookup made only when one stops without closing.
+    /// </summary>
+    private static bool TryGetConnectionId(IActorRef child, out long id)
+    {
+        id = 0;
+        var name = child.Path.Name;
+        return name.StartsWith(ChildNamePrefix, StringComparison.Ordinal)
+            && long.TryParse(name.AsSpan(ChildNamePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out id);
+    }
+
+    /// <summary>
+    /// What the manager knows of one open connection. A struct stored in the registry itself: a
+    /// class would cost every connection an object of its own.
+    /// </summary>
+    private struct Registration(IActorRef child, ConnectionInfo info)
     {
         public IActorRef Child { get; } = child;
 
