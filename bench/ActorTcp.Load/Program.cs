@@ -1,2 +1,3 @@
-// The scenarios are composed here; see the Scenarios folder.
-return 0;
+using ActorTcp.Load.Cli;
+
+return await LoadCommands.Create().Parse(args).InvokeAsync();
