@@ -152,7 +152,9 @@ public sealed class ChildServer : IDisposable
     {
         ThreadPool.SetMinThreads(PoolThreads, PoolThreads);
         ThreadPool.SetMaxThreads(PoolThreads, PoolThreads);
-        using var allRunning = new CountdownEvent(PoolThreads);
+        // Not disposed: the last workers may still be returning from Wait after this thread's Wait
+        // has returned, and a disposed event throws at them. It lives as long as the process anyway.
+        var allRunning = new CountdownEvent(PoolThreads);
         for (var i = 0; i < PoolThreads; i++)
         {
             // Each item holds its thread until every other has one too, so the pool starts them all.
