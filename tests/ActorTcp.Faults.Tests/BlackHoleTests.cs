@@ -1,7 +1,6 @@
 using System.Net;
 using ActorTcp.Configuration;
 using ActorTcp.Faults.Tests.Support;
-using ActorTcp.Heartbeats;
 using ActorTcp.Teardown;
 using ActorTcp.TestKit.Network;
 using ActorTcp.TestKit.Sockets;
@@ -12,13 +11,6 @@ namespace ActorTcp.Faults.Tests;
 public sealed class BlackHoleTests
 {
     private static readonly TimeSpan UserTimeout = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(1);
-    private const int MaxMissed = 2;
-    private static readonly TimeSpan HeartbeatBudget = Interval + (PingTimeout * MaxMissed);
-
-    /// <summary>The "one tick" allowance, widened for a busy two-core machine.</summary>
-    private static readonly TimeSpan TickMargin = TimeSpan.FromSeconds(3);
 
     [Fact]
     public async Task PeerStopsAcknowledgingDuringA10MBWrite_UserTimeoutEndsTheConnection()
@@ -27,7 +19,7 @@ public sealed class BlackHoleTests
 
         // The kernel gave up on the unacknowledged data (ETIMEDOUT) within the user timeout + one tick.
         Assert.Equal(CloseReason.SocketError, ended.Closed.Reason);
-        Assert.InRange(ended.After, TimeSpan.Zero, UserTimeout + TickMargin);
+        Assert.InRange(ended.After, TimeSpan.Zero, UserTimeout + FastHeartbeat.TickMargin);
     }
 
     [Fact]
@@ -37,14 +29,11 @@ public sealed class BlackHoleTests
         {
             // 0 leaves the kernel's default: retransmitting for about 15 minutes.
             o.Tcp.UserTimeout = TimeSpan.Zero;
-            o.Heartbeat.Mode = HeartbeatMode.Active;
-            o.Heartbeat.Interval = Interval;
-            o.Heartbeat.Timeout = PingTimeout;
-            o.Heartbeat.MaxMissed = MaxMissed;
+            FastHeartbeat.Apply(o);
         });
 
         Assert.Equal(new ConnectionClosed(CloseReason.HeartbeatTimeout, ClosedFirstBy.Reset), ended.Closed);
-        Assert.InRange(ended.After, TimeSpan.Zero, HeartbeatBudget + TickMargin);
+        Assert.InRange(ended.After, TimeSpan.Zero, FastHeartbeat.Budget + FastHeartbeat.TickMargin);
     }
 
     private static async Task<(ConnectionClosed Closed, TimeSpan After)> BlackHoleDuringBulkWrite(Action<ActorTcpOptions> configure)

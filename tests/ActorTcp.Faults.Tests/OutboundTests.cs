@@ -16,13 +16,6 @@ namespace ActorTcp.Faults.Tests;
 public sealed class OutboundTests
 {
     private const int Queued = 50;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(1);
-    private const int MaxMissed = 2;
-    private static readonly TimeSpan HeartbeatBudget = Interval + (PingTimeout * MaxMissed);
-
-    /// <summary>The "one tick" allowance, widened for a busy two-core machine.</summary>
-    private static readonly TimeSpan TickMargin = TimeSpan.FromSeconds(3);
 
     [Fact]
     public async Task ServerKilledWithSigkillAndRestarted_ClientReconnectsAndLosesNothingBuffered()
@@ -85,17 +78,11 @@ public sealed class OutboundTests
         await using var system = ActorSystem.Create("faults-client");
         await using var clients = new TcpClientManager(system);
         var recorder = new OutboundRecorder();
-        clients.ConnectTo(new IPEndPoint(peers.PeerAddress, serverPort), ClientOptions(o =>
-        {
-            o.Heartbeat.Mode = HeartbeatMode.Active;
-            o.Heartbeat.Interval = Interval;
-            o.Heartbeat.Timeout = PingTimeout;
-            o.Heartbeat.MaxMissed = MaxMissed;
-        }), recorder);
+        clients.ConnectTo(new IPEndPoint(peers.PeerAddress, serverPort), ClientOptions(FastHeartbeat.Apply), recorder);
         await Eventually.TrueAsync(() => recorder.Count("connected") == 1, "the client is connected");
 
         // Answered pings keep it connected for longer than the budget.
-        await Task.Delay(HeartbeatBudget + Interval);
+        await Task.Delay(FastHeartbeat.Budget + FastHeartbeat.Interval);
         Assert.Equal(0, recorder.Count("disconnected"));
         var clientPort = KernelTcpTable.ReadAll().First(s => s.RemoteEndPoint.Port == serverPort && s.State == KernelTcpState.Established).LocalEndPoint.Port;
 
@@ -104,9 +91,9 @@ public sealed class OutboundTests
         peers.TakeLinkDown();
 
         // The client declares the peer dead within interval + max-missed × timeout (+ one tick) and redials.
-        await Eventually.TrueAsync(() => recorder.Count("reconnecting") >= 1, "the client is redialling", HeartbeatBudget + TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(() => recorder.Count("reconnecting") >= 1, "the client is redialling", FastHeartbeat.Budget + TimeSpan.FromSeconds(20));
         Assert.Equal(new ConnectionClosed(CloseReason.HeartbeatTimeout, ClosedFirstBy.Reset), Assert.Single(recorder.Disconnects));
-        Assert.InRange(recorder.FirstAt("disconnected", downAt) - downAt, TimeSpan.Zero, HeartbeatBudget + TickMargin);
+        Assert.InRange(recorder.FirstAt("disconnected", downAt) - downAt, TimeSpan.Zero, FastHeartbeat.Budget + FastHeartbeat.TickMargin);
         Assert.Equal(["disconnected", "reconnecting"], KindsAfterFirstConnect(recorder).Take(2));
 
         // Kernel fact: the client's dead connection is gone from /proc/net/tcp (reset, not left ESTABLISHED).

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using ActorTcp.Faults.Tests.Support;
-using ActorTcp.Heartbeats;
 using ActorTcp.Teardown;
 using ActorTcp.TestKit.Network;
 
@@ -11,15 +10,6 @@ namespace ActorTcp.Faults.Tests;
 public sealed class SilentDeathTests
 {
     private const int Peers = 100;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(1);
-    private const int MaxMissed = 2;
-
-    /// <summary>interval + max-missed × timeout: the longest inbound silence a live peer may keep.</summary>
-    private static readonly TimeSpan Budget = Interval + (PingTimeout * MaxMissed);
-
-    /// <summary>The "one tick" allowance, widened for a busy two-core machine.</summary>
-    private static readonly TimeSpan TickMargin = TimeSpan.FromSeconds(3);
 
     [Fact]
     public async Task HundredIdlePeers_LinkTakenDown_AreEachResetWithHeartbeatTimeoutWithinTheBudget()
@@ -29,10 +19,7 @@ public sealed class SilentDeathTests
         await using var server = await FaultServer.StartAsync(
             o =>
             {
-                o.Heartbeat.Mode = HeartbeatMode.Active;
-                o.Heartbeat.Interval = Interval;
-                o.Heartbeat.Timeout = PingTimeout;
-                o.Heartbeat.MaxMissed = MaxMissed;
+                FastHeartbeat.Apply(o);
             },
             host: peers.HostAddress);
         using var stop = new CancellationTokenSource();
@@ -46,7 +33,7 @@ public sealed class SilentDeathTests
         await Eventually.TrueAsync(() => server.Record.Connected.Count == Peers, "every peer is connected");
 
         // Answering pings keeps them open for longer than the budget.
-        await Task.Delay(Budget + Interval);
+        await Task.Delay(FastHeartbeat.Budget + FastHeartbeat.Interval);
         Assert.Empty(server.Record.Closed);
 
         // Fault: the link goes down: no FIN, no RST, no answer — the peers lost power.
@@ -54,11 +41,11 @@ public sealed class SilentDeathTests
         peers.TakeLinkDown();
 
         // Every connection is closed as a dead peer, within the budget (+ one tick) of the link going down.
-        await Eventually.TrueAsync(() => server.Record.Closed.Count == Peers, "every connection is closed", Budget + TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(() => server.Record.Closed.Count == Peers, "every connection is closed", FastHeartbeat.Budget + TimeSpan.FromSeconds(20));
         Assert.All(server.Record.Closed, closed =>
         {
             Assert.Equal(new ConnectionClosed(CloseReason.HeartbeatTimeout, ClosedFirstBy.Reset), closed.Closed);
-            Assert.InRange(closed.At - downAt, TimeSpan.Zero, Budget + TickMargin);
+            Assert.InRange(closed.At - downAt, TimeSpan.Zero, FastHeartbeat.Budget + FastHeartbeat.TickMargin);
         });
 
         // Kernel fact: /proc/net/tcp holds no ESTABLISHED, CLOSE_WAIT or FIN_WAIT socket on the server port for them.
