@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using ActorTcp.Load.Measurement;
 
 namespace ActorTcp.Benchmarks.Connections;
 
@@ -79,7 +80,7 @@ internal static class LoadClients
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT {messages} {elapsed.TotalSeconds:F3} {histogram.Percentile(0.5):F0} {histogram.Percentile(0.99):F0} {histogram.Percentile(0.999):F0}"));
+            $"RESULT {messages} {elapsed.TotalSeconds:F3} {histogram.ValueAtPercentile(50) / 1000.0:F0} {histogram.ValueAtPercentile(99) / 1000.0:F0} {histogram.ValueAtPercentile(99.9) / 1000.0:F0}"));
         foreach (var socket in sockets)
         {
             socket.Dispose();
@@ -202,7 +203,7 @@ internal static class LoadClients
                     var at = sentAt[head++ % pipeline];
                     if (measured)
                     {
-                        latency.Record(Stopwatch.GetElapsedTime(at, now));
+                        latency.Record((long)Stopwatch.GetElapsedTime(at, now).TotalNanoseconds);
                     }
                 }
 
