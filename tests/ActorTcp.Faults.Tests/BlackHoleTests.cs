@@ -4,6 +4,7 @@ using ActorTcp.Faults.Tests.Support;
 using ActorTcp.Teardown;
 using ActorTcp.TestKit.Network;
 using ActorTcp.TestKit.Sockets;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Faults.Tests;
 
@@ -54,7 +55,7 @@ public sealed class BlackHoleTests
         var reader = new SlowReader();
         await socket.SendAsync("GO\n"u8.ToArray());
         var reading = reader.RunAsync(socket, stop.Token);
-        await Eventually.TrueAsync(() => reader.Received >= 1024 * 1024, "the peer has read the first megabyte");
+        await Eventually.TrueAsync(() => reader.Received >= 1024 * 1024, "the peer has read the first megabyte", Eventually.ProcessTimeout);
 
         // Fault: from now on the peer's acknowledgements vanish; the link stays up.
         var holeAt = server.Record.Clock.Elapsed;
@@ -65,7 +66,7 @@ public sealed class BlackHoleTests
         await Eventually.TrueAsync(
             () => KernelTcpTable.ReadAll().Any(s => s.LocalEndPoint.Port == server.Port && s.RemoteEndPoint.Port == peerPort && s.SendQueueBytes > 0)
                 || !server.Record.Closed.IsEmpty,
-            "the server holds unacknowledged bytes");
+            "the server holds unacknowledged bytes", Eventually.ProcessTimeout);
         Assert.True(server.Record.Closed.IsEmpty || server.Record.Closed.Single().At > holeAt, "The connection ended before the black hole.");
 
         // ...until the connection is ended, after which no socket is held for the peer.

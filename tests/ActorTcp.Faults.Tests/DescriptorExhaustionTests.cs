@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using ActorTcp.Faults.Tests.Support;
 using ActorTcp.TestKit.Sockets;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Faults.Tests;
 
@@ -39,7 +40,7 @@ public sealed class DescriptorExhaustionTests
             // (rx_queue of the LISTEN row) holds the connections it could not take.
             await Eventually.TrueAsync(
                 () => OpenFileDescriptors.Count(child.ProcessId) >= MaxOpenFiles - 8 && AcceptQueue(child.Port) > 0,
-                "the server runs out of descriptors with connections waiting");
+                "the server runs out of descriptors with connections waiting", Eventually.ProcessTimeout);
 
             // It backs off instead of spinning on EMFILE, and keeps running.
             var cpuBefore = child.CpuTime();
@@ -56,7 +57,7 @@ public sealed class DescriptorExhaustionTests
         }
 
         // Once descriptors are free again it drains the queue and serves a new client.
-        await Eventually.TrueAsync(() => AcceptQueue(child.Port) == 0, "the accept queue is drained");
+        await Eventually.TrueAsync(() => AcceptQueue(child.Port) == 0, "the accept queue is drained", Eventually.ProcessTimeout);
         using var late = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await late.ConnectAsync(IPAddress.Loopback, child.Port);
         await late.SendAsync("still here\n"u8.ToArray());

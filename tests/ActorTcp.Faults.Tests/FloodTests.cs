@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ActorTcp.Faults.Tests.Support;
 using ActorTcp.Teardown;
 using ActorTcp.TestKit.Sockets;
+using ActorTcp.TestKit;
 using Xunit.Abstractions;
 
 namespace ActorTcp.Faults.Tests;
@@ -34,7 +35,7 @@ public sealed class FloodTests(ITestOutputHelper output)
         GC.Collect();
         var memoryBefore = ResidentMemory.Bytes();
         probe.Start();
-        await Eventually.TrueAsync(() => probe.Count >= Probes, "every probe connection echoed once");
+        await Eventually.TrueAsync(() => probe.Count >= Probes, "every probe connection echoed once", Eventually.ProcessTimeout);
         var floodStart = probe.Count;
 
         // Fault: 5,000 connection attempts at once.
@@ -51,9 +52,9 @@ public sealed class FloodTests(ITestOutputHelper output)
             }
 
             // The flood is over once the server has taken every attempt off the accept queue.
-            await Eventually.TrueAsync(async () => (await server.Server.GetStateCountsAsync()).Values.Sum() == MaxConnections, "the server is full");
-            await Eventually.TrueAsync(() => AcceptQueue(server.Port) == 0, "every attempt has been accepted or refused");
-            await Eventually.TrueAsync(() => probe.Count - floodStart >= LeastRoundTrips, "enough round trips are measured");
+            await Eventually.TrueAsync(async () => (await server.Server.GetStateCountsAsync()).Values.Sum() == MaxConnections, "the server is full", Eventually.ProcessTimeout);
+            await Eventually.TrueAsync(() => AcceptQueue(server.Port) == 0, "every attempt has been accepted or refused", Eventually.ProcessTimeout);
+            await Eventually.TrueAsync(() => probe.Count - floodStart >= LeastRoundTrips, "enough round trips are measured", Eventually.ProcessTimeout);
             var roundTrips = probe.Stop().Skip(floodStart).ToList();
             var connected = attempts.Count(a => a.Result);
 

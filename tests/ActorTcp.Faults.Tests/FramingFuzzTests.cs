@@ -6,6 +6,7 @@ using ActorTcp.Configuration;
 using ActorTcp.Faults.Tests.Support;
 using ActorTcp.Framing;
 using ActorTcp.Teardown;
+using ActorTcp.TestKit;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -132,10 +133,10 @@ public sealed class FramingFuzzTests
             // The server reset the connection on a protocol error while the rest was being written.
         }
 
-        await Eventually.TrueAsync(() => server.Record.Closed.Any(c => c.RemoteEndPoint.Port == port), "the connection is closed");
+        await Eventually.TrueAsync(() => server.Record.Closed.Any(c => c.RemoteEndPoint.Port == port), "the connection is closed", Eventually.ProcessTimeout);
 
         // Kernel fact: after the close the server holds no socket for this client (no CLOSE_WAIT, no LAST_ACK).
-        await Eventually.TrueAsync(() => Kernel.HeldServerSockets(server.Port, remote => remote.Port == port).Count == 0, "the server's socket is released");
+        await Eventually.TrueAsync(() => Kernel.HeldServerSockets(server.Port, remote => remote.Port == port).Count == 0, "the server's socket is released", Eventually.ProcessTimeout);
         var closed = server.Record.Closed.Last(c => c.RemoteEndPoint.Port == port).Closed;
         var frames = server.Record.Frames.TryRemove(port, out var received) ? received.ToList() : [];
         return (frames, closed);

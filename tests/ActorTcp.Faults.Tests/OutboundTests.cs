@@ -9,6 +9,7 @@ using ActorTcp.Outbound;
 using ActorTcp.Teardown;
 using ActorTcp.TestKit.Network;
 using ActorTcp.TestKit.Sockets;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Faults.Tests;
 
@@ -30,13 +31,13 @@ public sealed class OutboundTests
         ChildServer? second = null;
         try
         {
-            await Eventually.TrueAsync(() => recorder.Count("connected") == 1, "the client is connected");
+            await Eventually.TrueAsync(() => recorder.Count("connected") == 1, "the client is connected", Eventually.ProcessTimeout);
             Assert.Equal(OutboundSendResult.Accepted, await upstream.SendAsync("before"u8.ToArray()));
-            await Eventually.TrueAsync(() => recorder.Frames.Contains("before"), "the first frame is echoed");
+            await Eventually.TrueAsync(() => recorder.Frames.Contains("before"), "the first frame is echoed", Eventually.ProcessTimeout);
 
             // Fault: the server process is killed; the kernel closes its sockets, no drain, no goodbye.
             first.Kill();
-            await Eventually.TrueAsync(() => recorder.Count("disconnected") == 1, "the client noticed the loss");
+            await Eventually.TrueAsync(() => recorder.Count("disconnected") == 1, "the client noticed the loss", Eventually.ProcessTimeout);
 
             // Sends while there is no server are held within the buffer...
             for (var i = 0; i < Queued; i++)
@@ -53,7 +54,7 @@ public sealed class OutboundTests
             second = await ChildServer.StartAsync(port);
             await Eventually.TrueAsync(() => recorder.Count("connected") == 2, "the client reconnected", TimeSpan.FromSeconds(30));
             var expected = Enumerable.Range(0, Queued).Select(i => $"queued {i}").ToList();
-            await Eventually.TrueAsync(() => recorder.Frames.Count(f => f.StartsWith("queued", StringComparison.Ordinal)) == Queued, "every buffered frame is echoed");
+            await Eventually.TrueAsync(() => recorder.Frames.Count(f => f.StartsWith("queued", StringComparison.Ordinal)) == Queued, "every buffered frame is echoed", Eventually.ProcessTimeout);
             Assert.Equal(expected, recorder.Frames.Where(f => f.StartsWith("queued", StringComparison.Ordinal)));
             Assert.Equal(["disconnected", "reconnecting", "connected"], KindsAfterFirstConnect(recorder));
         }
@@ -79,7 +80,7 @@ public sealed class OutboundTests
         await using var clients = new TcpClientManager(system);
         var recorder = new OutboundRecorder();
         clients.ConnectTo(new IPEndPoint(peers.PeerAddress, serverPort), ClientOptions(FastHeartbeat.Apply), recorder);
-        await Eventually.TrueAsync(() => recorder.Count("connected") == 1, "the client is connected");
+        await Eventually.TrueAsync(() => recorder.Count("connected") == 1, "the client is connected", Eventually.ProcessTimeout);
 
         // Answered pings keep it connected for longer than the budget.
         await Task.Delay(FastHeartbeat.Budget + FastHeartbeat.Interval);

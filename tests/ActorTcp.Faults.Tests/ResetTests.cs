@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ActorTcp.Faults.Tests.Support;
 using ActorTcp.Teardown;
 using ActorTcp.TestKit.Sockets;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Faults.Tests;
 
@@ -43,13 +44,13 @@ public sealed class ResetTests
         }
 
         // Each connection ends as reset by the peer, and nothing is logged at Error.
-        await Eventually.TrueAsync(() => server.Record.Closed.Count == Peers, "every connection is closed");
+        await Eventually.TrueAsync(() => server.Record.Closed.Count == Peers, "every connection is closed", Eventually.ProcessTimeout);
         Assert.All(server.Record.Closed, closed => Assert.Equal(new ConnectionClosed(CloseReason.PeerReset, ClosedFirstBy.Reset), closed.Closed));
         Assert.Empty(server.Logs.Errors);
 
         // Kernel fact: the process's descriptor count is back where it was, and /proc/net/tcp holds
         // no socket at all between the server port and those peers.
-        await Eventually.TrueAsync(() => OpenFileDescriptors.Count() == descriptorsBefore, "every socket's descriptor is released");
+        await Eventually.TrueAsync(() => OpenFileDescriptors.Count() == descriptorsBefore, "every socket's descriptor is released", Eventually.ProcessTimeout);
         Assert.DoesNotContain(KernelTcpTable.ReadAll(), s => s.LocalEndPoint.Port == server.Port && clientPorts.Contains(s.RemoteEndPoint.Port));
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ActorTcp.Faults.Tests.Support;
 using ActorTcp.Teardown;
 using ActorTcp.TestKit.Network;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Faults.Tests;
 
@@ -30,7 +31,7 @@ public sealed class SilentDeathTests
         }
 
         var answering = sockets.Select(socket => PongingPeer.RunAsync(socket, stop.Token)).ToList();
-        await Eventually.TrueAsync(() => server.Record.Connected.Count == Peers, "every peer is connected");
+        await Eventually.TrueAsync(() => server.Record.Connected.Count == Peers, "every peer is connected", Eventually.ProcessTimeout);
 
         // Answering pings keeps them open for longer than the budget.
         await Task.Delay(FastHeartbeat.Budget + FastHeartbeat.Interval);

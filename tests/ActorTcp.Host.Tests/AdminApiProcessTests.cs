@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using ActorTcp.Host.Tests.Support;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Host.Tests;
 
@@ -35,7 +36,7 @@ public sealed class AdminApiProcessTests
                 text = await host.Admin.GetStringAsync(new Uri("metrics", UriKind.Relative));
                 return text.Contains("actortcp_connections_closed_total{", StringComparison.Ordinal);
             },
-            "the close is counted");
+            "the close is counted", Eventually.ProcessTimeout);
         using var response = await host.Admin.GetAsync(new Uri("metrics", UriKind.Relative));
         var families = PrometheusTextParser.Parse(text);
 

@@ -1,5 +1,6 @@
 using ActorTcp.Actors.Cells;
 using ActorTcp.Actors.Tests.TestSupport;
+using ActorTcp.TestKit;
 using Microsoft.Extensions.Logging;
 
 namespace ActorTcp.Actors.Tests.DeathWatch;

@@ -1,5 +1,6 @@
 using ActorTcp.Actors.Cells;
 using ActorTcp.Actors.Tests.TestSupport;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Actors.Tests.Dispatch;
 

@@ -1,4 +1,5 @@
 using ActorTcp.Actors.Tests.TestSupport;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Actors.Tests.Dispatch;
 

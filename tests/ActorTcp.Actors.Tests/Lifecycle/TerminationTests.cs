@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ActorTcp.Actors.Tests.TestSupport;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Actors.Tests.Lifecycle;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ActorTcp.Actors.Supervision;
 using ActorTcp.Actors.Tests.TestSupport;
+using ActorTcp.TestKit;
 using Microsoft.Extensions.Logging;
 
 namespace ActorTcp.Actors.Tests.Supervision;

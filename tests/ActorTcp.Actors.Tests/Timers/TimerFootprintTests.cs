@@ -1,5 +1,6 @@
 using ActorTcp.Actors.Tests.TestSupport;
 using ActorTcp.TestKit.VirtualTime;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Actors.Tests.Timers;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ActorTcp.Heartbeats;
-using ActorTcp.Host.Tests.Support;
 using ActorTcp.Lifecycle;
+using ActorTcp.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
@@ -73,7 +73,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
         held.ForEach(peer => peer.HalfClose());
         await Eventually.TrueAsync(
             async () => (await host.Server.GetStateCountsAsync())[LifecycleState.PeerClosed] == 5,
-            "five connections are in CLOSE_WAIT");
+            "five connections are in CLOSE_WAIT", Eventually.ProcessTimeout);
         await using var browser = await DashboardBrowser.OpenAsync(chromium.Browser, host);
         await Expect(browser.Count("PeerClosed")).ToHaveTextAsync("5", Text);
 
@@ -132,7 +132,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
         Assert.Equal(PeerOutcome.Goodbye, await chosen.Ended.WaitAsync(TimeSpan.FromSeconds(10)));
         await Eventually.TrueAsync(
             async () => (await host.Server.GetConnectionsAsync()).All(c => c.Id != id),
-            "the chosen connection has closed on the server");
+            "the chosen connection has closed on the server", Eventually.ProcessTimeout);
         Assert.Equal(9, (await host.Server.GetConnectionsAsync()).Count);
         await Expect(browser.Row(id)).ToHaveCountAsync(0, Count);
         await Expect(browser.Rows).ToHaveCountAsync(9, Count);
@@ -194,7 +194,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
         Assert.Equal(PeerOutcome.Goodbye, await chosen.Ended.WaitAsync(TimeSpan.FromSeconds(10)));
         await Eventually.TrueAsync(
             async () => (await host.Server.GetConnectionsAsync()).All(c => c.Id != id),
-            "the chosen connection has closed on the server");
+            "the chosen connection has closed on the server", Eventually.ProcessTimeout);
 
         // Act: the token is kept for the session, so the next close asks nothing.
         var next = peers[4];

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using ActorTcp.Configuration;
 using ActorTcp.Host.Admin;
 using ActorTcp.Host.Admin.Prometheus;
-using ActorTcp.Host.Tests.Support;
 using ActorTcp.Hosting;
 using ActorTcp.Metrics;
 using ActorTcp.Server;
+using ActorTcp.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,7 +86,7 @@ public sealed class DashboardTestHost : IAsyncDisposable
         var ports = peers.Select(peer => peer.LocalPort).ToHashSet();
         await Eventually.TrueAsync(
             async () => (await Server.GetConnectionsAsync()).Count(c => ports.Contains(c.RemoteEndPoint.Port)) == count,
-            $"the server lists the {count} new connections");
+            $"the server lists the {count} new connections", Eventually.ProcessTimeout);
         return peers;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Host.Tests.Support;
 

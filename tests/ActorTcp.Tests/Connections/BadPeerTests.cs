@@ -3,6 +3,7 @@ using ActorTcp.Connections;
 using ActorTcp.Framing;
 using ActorTcp.Handlers;
 using ActorTcp.Teardown;
+using ActorTcp.TestKit;
 using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Connections;

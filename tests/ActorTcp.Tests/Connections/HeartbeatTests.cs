@@ -2,6 +2,7 @@ using ActorTcp.Handlers;
 using ActorTcp.Heartbeats;
 using ActorTcp.Lifecycle;
 using ActorTcp.Teardown;
+using ActorTcp.TestKit;
 using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Connections;

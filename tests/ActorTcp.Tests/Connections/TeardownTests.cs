@@ -3,6 +3,7 @@ using ActorTcp.Handlers;
 using ActorTcp.Lifecycle;
 using ActorTcp.Teardown;
 using ActorTcp.TestKit.Sockets;
+using ActorTcp.TestKit;
 using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Connections;

@@ -4,6 +4,7 @@ using ActorTcp.Handlers;
 using ActorTcp.Server;
 using ActorTcp.TestKit.Sockets;
 using ActorTcp.Teardown;
+using ActorTcp.TestKit;
 using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Draining;

@@ -3,9 +3,9 @@ using ActorTcp.Actors;
 using ActorTcp.Lifecycle;
 using ActorTcp.TestKit.Sockets;
 using ActorTcp.TestKit.VirtualTime;
+using ActorTcp.TestKit;
 using ActorTcp.Tests.Server;
 
-using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Draining;
 

@@ -5,6 +5,7 @@ using ActorTcp.Lifecycle;
 using ActorTcp.Limits;
 using ActorTcp.Server;
 using ActorTcp.TestKit.VirtualTime;
+using ActorTcp.TestKit;
 using ActorTcp.Tests.Server;
 using ActorTcp.Tests.Support;
 using ClientOutcome = ActorTcp.Tests.Support.ClientOutcome;

@@ -4,9 +4,9 @@ using System.Net.Sockets;
 using ActorTcp.Actors;
 using ActorTcp.Listening;
 using ActorTcp.TestKit.VirtualTime;
+using ActorTcp.TestKit;
 using ActorTcp.Tests.Server;
 
-using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Listening;
 

@@ -8,6 +8,7 @@ using ActorTcp.Outbound;
 using ActorTcp.Server;
 using ActorTcp.Teardown;
 using ActorTcp.TestKit.Sockets;
+using ActorTcp.TestKit;
 using ActorTcp.Tests.Support;
 using Xunit.Abstractions;
 using static ActorTcp.Tests.Outbound.OutboundTestOptions;

@@ -1,5 +1,5 @@
 using ActorTcp.Server;
-using ActorTcp.Tests.Support;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Tests.Server;
 

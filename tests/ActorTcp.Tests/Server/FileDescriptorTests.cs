@@ -2,6 +2,7 @@ using ActorTcp.Actors;
 using ActorTcp.Handlers;
 using ActorTcp.Server;
 using ActorTcp.TestKit.Sockets;
+using ActorTcp.TestKit;
 using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Server;

@@ -4,7 +4,7 @@ using ActorTcp.Handlers;
 using ActorTcp.Lifecycle;
 using ActorTcp.Server;
 
-using ActorTcp.Tests.Support;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Tests.Server;
 

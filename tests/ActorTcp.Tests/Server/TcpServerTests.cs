@@ -5,7 +5,7 @@ using ActorTcp.Connections;
 using ActorTcp.Lifecycle;
 using ActorTcp.Server;
 
-using ActorTcp.Tests.Support;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Tests.Server;
 

@@ -1,4 +1,5 @@
 using ActorTcp.TestKit.Sockets;
+using ActorTcp.TestKit;
 
 namespace ActorTcp.Tests.Support;
 
