@@ -2,9 +2,9 @@ using System.Net;
 using ActorTcp.Configuration;
 using ActorTcp.Faults.Tests.Support;
 using ActorTcp.Teardown;
+using ActorTcp.TestKit;
 using ActorTcp.TestKit.Network;
 using ActorTcp.TestKit.Sockets;
-using ActorTcp.TestKit;
 
 namespace ActorTcp.Faults.Tests;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using ActorTcp.Faults.Tests.Support;
-using ActorTcp.TestKit.Sockets;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Sockets;
 
 namespace ActorTcp.Faults.Tests;
 

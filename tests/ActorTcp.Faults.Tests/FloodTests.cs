@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using ActorTcp.Faults.Tests.Support;
 using ActorTcp.Teardown;
-using ActorTcp.TestKit.Sockets;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Sockets;
 using Xunit.Abstractions;
 
 namespace ActorTcp.Faults.Tests;

@@ -7,9 +7,9 @@ using ActorTcp.Faults.Tests.Support;
 using ActorTcp.Heartbeats;
 using ActorTcp.Outbound;
 using ActorTcp.Teardown;
+using ActorTcp.TestKit;
 using ActorTcp.TestKit.Network;
 using ActorTcp.TestKit.Sockets;
-using ActorTcp.TestKit;
 
 namespace ActorTcp.Faults.Tests;
 

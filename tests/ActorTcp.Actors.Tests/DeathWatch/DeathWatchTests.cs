@@ -1,6 +1,7 @@
 using ActorTcp.Actors.Cells;
 using ActorTcp.Actors.Tests.TestSupport;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace ActorTcp.Actors.Tests.DeathWatch;

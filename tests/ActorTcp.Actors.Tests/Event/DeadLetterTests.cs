@@ -1,4 +1,5 @@
 using ActorTcp.Actors.Tests.TestSupport;
+using ActorTcp.TestKit.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace ActorTcp.Actors.Tests.Event;

@@ -1,5 +1,6 @@
 using ActorTcp.Actors.Tests.TestSupport;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Logging;
 
 namespace ActorTcp.Actors.Tests.Receiving;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ActorTcp.Actors.Supervision;
 using ActorTcp.Actors.Tests.TestSupport;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace ActorTcp.Actors.Tests.Supervision;

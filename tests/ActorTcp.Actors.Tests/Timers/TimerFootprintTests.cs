@@ -1,6 +1,6 @@
 using ActorTcp.Actors.Tests.TestSupport;
-using ActorTcp.TestKit.VirtualTime;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.VirtualTime;
 
 namespace ActorTcp.Actors.Tests.Timers;
 

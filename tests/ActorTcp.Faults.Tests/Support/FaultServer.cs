@@ -4,6 +4,8 @@ using ActorTcp.Configuration;
 using ActorTcp.Handlers;
 using ActorTcp.Heartbeats;
 using ActorTcp.Server;
+using ActorTcp.TestKit.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace ActorTcp.Faults.Tests.Support;
 
@@ -46,7 +48,7 @@ public sealed class FaultServer : IAsyncDisposable
         configure?.Invoke(options);
 
         var record = new ConnectionRecord();
-        var logs = new CapturingLoggerFactory();
+        var logs = new CapturingLoggerFactory(LogLevel.Information);
         var system = ActorSystem.Create("faults");
         try
         {

@@ -1,5 +1,6 @@
 using ActorTcp.Handlers;
 using ActorTcp.Teardown;
+using ActorTcp.TestKit.Logging;
 using ActorTcp.Tests.Support;
 using Microsoft.Extensions.Logging;
 

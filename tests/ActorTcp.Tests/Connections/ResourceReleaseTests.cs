@@ -1,7 +1,7 @@
 using ActorTcp.Handlers;
 using ActorTcp.Teardown;
-using ActorTcp.TestKit.Sockets;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Sockets;
 using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Connections;

@@ -2,8 +2,8 @@ using ActorTcp.Connections;
 using ActorTcp.Handlers;
 using ActorTcp.Lifecycle;
 using ActorTcp.Teardown;
-using ActorTcp.TestKit.Sockets;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Sockets;
 using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Connections;

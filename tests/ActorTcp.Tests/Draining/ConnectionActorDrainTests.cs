@@ -2,9 +2,9 @@ using ActorTcp.Actors;
 using ActorTcp.Configuration;
 using ActorTcp.Handlers;
 using ActorTcp.Server;
+using ActorTcp.TestKit;
 using ActorTcp.TestKit.Sockets;
 using ActorTcp.Teardown;
-using ActorTcp.TestKit;
 using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Draining;

@@ -1,9 +1,9 @@
 using System.Net.Sockets;
 using ActorTcp.Actors;
 using ActorTcp.Lifecycle;
+using ActorTcp.TestKit;
 using ActorTcp.TestKit.Sockets;
 using ActorTcp.TestKit.VirtualTime;
-using ActorTcp.TestKit;
 using ActorTcp.Tests.Server;
 
 

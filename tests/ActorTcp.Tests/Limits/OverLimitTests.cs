@@ -4,10 +4,10 @@ using ActorTcp.Actors;
 using ActorTcp.Lifecycle;
 using ActorTcp.Limits;
 using ActorTcp.Server;
-using ActorTcp.TestKit.VirtualTime;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Logging;
+using ActorTcp.TestKit.VirtualTime;
 using ActorTcp.Tests.Server;
-using ActorTcp.Tests.Support;
 using ClientOutcome = ActorTcp.Tests.Support.ClientOutcome;
 
 namespace ActorTcp.Tests.Limits;

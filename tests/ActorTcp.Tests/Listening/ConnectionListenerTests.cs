@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using ActorTcp.Actors;
 using ActorTcp.Listening;
-using ActorTcp.TestKit.VirtualTime;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.VirtualTime;
 using ActorTcp.Tests.Server;
 
 

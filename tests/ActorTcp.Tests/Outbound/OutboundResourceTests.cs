@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using ActorTcp.Outbound;
-using ActorTcp.TestKit.Sockets;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Sockets;
 using ActorTcp.Tests.Support;
 using Xunit.Abstractions;
 using static ActorTcp.Tests.Outbound.OutboundTestOptions;

@@ -1,8 +1,8 @@
 using ActorTcp.Actors;
 using ActorTcp.Handlers;
 using ActorTcp.Server;
-using ActorTcp.TestKit.Sockets;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Sockets;
 using ActorTcp.Tests.Support;
 
 namespace ActorTcp.Tests.Server;

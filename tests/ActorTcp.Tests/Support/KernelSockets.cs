@@ -1,5 +1,5 @@
-using ActorTcp.TestKit.Sockets;
 using ActorTcp.TestKit;
+using ActorTcp.TestKit.Sockets;
 
 namespace ActorTcp.Tests.Support;
 
