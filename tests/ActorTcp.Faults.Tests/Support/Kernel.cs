@@ -13,6 +13,6 @@ public static class Kernel
     /// <summary>Server-side sockets on <paramref name="serverPort"/> to peers matching <paramref name="peer"/> that are still held.</summary>
     public static IReadOnlyList<KernelTcpSocket> HeldServerSockets(int serverPort, Func<IPEndPoint, bool> peer) =>
         KernelTcpTable.ReadAll()
-            .Where(s => s.LocalEndPoint.Port == serverPort && s.State != KernelTcpState.Listen && Held.Contains(s.State) && peer(s.RemoteEndPoint))
+            .Where(s => s.LocalEndPoint.Port == serverPort && Held.Contains(s.State) && peer(s.RemoteEndPoint))
             .ToList();
 }
