@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using ActorTcp.Actors;
 using ActorTcp.Actors.Supervision;
@@ -47,6 +48,8 @@ namespace ActorTcp.Connections;
 /// </example>
 public sealed partial class ConnectionActor : ActorBase
 {
+    private const string ActorNamePrefix = "connection-";
+
     /// <summary>Marks <see cref="_turnNow"/> as not yet read in this turn.</summary>
     private static readonly TimeSpan ClockUnread = TimeSpan.MinValue;
 
@@ -94,6 +97,26 @@ public sealed partial class ConnectionActor : ActorBase
 
     /// <summary>Wall-clock time of <see cref="Now"/>, for the connection's figures; derived, so it costs no clock read.</summary>
     private DateTimeOffset UtcNow => _info.OpenedAt + Now;
+
+    /// <summary>The name a supervisor gives the actor of connection <paramref name="connectionId"/>.</summary>
+    /// <param name="connectionId">The connection's id.</param>
+    /// <returns><c>connection-</c> and the id.</returns>
+    internal static string ActorName(long connectionId) => ActorNamePrefix + connectionId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The connection id of a connection actor, read back from the name <see cref="ActorName"/> gave it,
+    /// so a supervisor needs no map from actor to id for the rare lookup when one stops without closing.
+    /// </summary>
+    /// <param name="actor">A child of the supervisor.</param>
+    /// <param name="connectionId">The id, when the name is a connection actor's.</param>
+    /// <returns>Whether the name is a connection actor's.</returns>
+    internal static bool TryGetConnectionId(IActorRef actor, out long connectionId)
+    {
+        connectionId = 0;
+        var name = actor.Path.Name;
+        return name.StartsWith(ActorNamePrefix, StringComparison.Ordinal)
+            && long.TryParse(name.AsSpan(ActorNamePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out connectionId);
+    }
 
     /// <summary>The recipe for a connection actor; the listener's manager creates one per accepted socket.</summary>
     /// <param name="socket">The accepted socket; the actor owns it from now on and releases it in every case.</param>

@@ -254,8 +254,7 @@ internal sealed class OutboundConnection : ReceiveActor, IWithTimers
             return;
         }
 
-        var name = "connection-" + info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _connection = Context.Watch(Context.ActorOf(ConnectionActor.Props(socket, info, _settings, _handler), name));
+        _connection = Context.Watch(Context.ActorOf(ConnectionActor.Props(socket, info, _settings, _handler), ConnectionActor.ActorName(info.Id)));
         _connectionInfo = info;
         _connects++;
         OutboundLog.Connected(_log, _targetText, info.Id, info.RemoteEndPoint, _attempt);

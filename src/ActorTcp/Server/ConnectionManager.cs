@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -32,8 +31,6 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
     private const string DrainTimerKey = "drain-deadline";
 
     /// <summary>Connection actors are named this followed by their id, so a <see cref="Terminated"/> names its connection.</summary>
-    private const string ChildNamePrefix = "connection-";
-
     private static readonly SupervisorStrategy Strategy = new OneForOneStrategy(10, TimeSpan.FromMinutes(1), Decide);
 
     /// <summary>The least time between two refusal log lines.</summary>
@@ -197,7 +194,7 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         IActorRef child;
         try
         {
-            child = Context.ActorOf(_connectionProps(socket, info), ChildNamePrefix + id.ToString(CultureInfo.InvariantCulture));
+            child = Context.ActorOf(_connectionProps(socket, info), ConnectionActor.ActorName(id));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -250,7 +247,7 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
             return;
         }
 
-        if (!TryGetConnectionId(terminated.ActorRef, out var id)
+        if (!ConnectionActor.TryGetConnectionId(terminated.ActorRef, out var id)
             || !_connections.TryGetValue(id, out var registration)
             || !registration.Child.Equals(terminated.ActorRef))
         {
@@ -411,18 +408,6 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         }
 
         _drainWaiters.Clear();
-    }
-
-    /// <summary>
-    /// The id of a connection actor, read back from its name. A second dictionary from actor to id
-    /// would cost every connection an entry for a lookup made only when one stops without closing.
-    /// </summary>
-    private static bool TryGetConnectionId(IActorRef child, out long id)
-    {
-        id = 0;
-        var name = child.Path.Name;
-        return name.StartsWith(ChildNamePrefix, StringComparison.Ordinal)
-            && long.TryParse(name.AsSpan(ChildNamePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out id);
     }
 
     /// <summary>
