@@ -23,9 +23,13 @@ public sealed partial class ConnectionActor : IWithTimers
     private LifecycleTimerKind _stateTimerKind;
     private TimeSpan _stateTimerDueAt;
 
-    private void ScheduleHeartbeat(TimeSpan checkIn)
+    /// <summary>
+    /// Arms the first heartbeat check, due <paramref name="checkIn"/> after the connection opened
+    /// (time zero of <see cref="Now"/>), not after the actor started: silence counts from the accept.
+    /// </summary>
+    private void ScheduleFirstHeartbeat(TimeSpan checkIn)
     {
-        _heartbeatDueAt = checkIn == Timeout.InfiniteTimeSpan ? Never : Now + checkIn;
+        _heartbeatDueAt = checkIn == Timeout.InfiniteTimeSpan ? Never : checkIn;
         EnsureTimerBy(_heartbeatDueAt);
     }
 

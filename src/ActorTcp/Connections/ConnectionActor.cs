@@ -73,7 +73,7 @@ public sealed partial class ConnectionActor : ActorBase
         _info = info;
         _settings = settings;
         _handler = handler;
-        _openedTimestamp = Context.System.TimeProvider.GetTimestamp();
+        _openedTimestamp = info.OpenedTimestamp ?? Context.System.TimeProvider.GetTimestamp();
         _heartbeat = new HeartbeatMonitor(settings.Heartbeat, TimeSpan.Zero);
     }
 
@@ -155,7 +155,7 @@ public sealed partial class ConnectionActor : ActorBase
         }
 
         ConnectionLog.Opened(_settings.Logger, _info.Id, _info.RemoteEndPoint);
-        ScheduleHeartbeat(_heartbeat.FirstCheckIn);
+        ScheduleFirstHeartbeat(_heartbeat.FirstCheckIn);
         Context.Parent.Tell(new ConnectionProtocol.StateChanged(_info.Id, LifecycleState.Established), Self);
         NotifyConnected();
         ReadLoop();

@@ -18,7 +18,11 @@ public sealed class ConnectionInfo
     private long _framesOut;
     private long _writeQueueBytes;
     private long _lastActivityUtcTicks;
+    private readonly long _openedTimestamp;
     private int _state;
+
+    /// <summary>Marks <see cref="_openedTimestamp"/> as not given.</summary>
+    private const long NoTimestamp = long.MinValue;
 
     /// <summary>Creates the figures of a connection opened at <paramref name="openedAt"/>.</summary>
     /// <param name="id">The connection's id, unique within its server.</param>
@@ -26,6 +30,20 @@ public sealed class ConnectionInfo
     /// <param name="localEndPoint">The local address and port.</param>
     /// <param name="openedAt">When the connection was accepted.</param>
     public ConnectionInfo(long id, IPEndPoint remoteEndPoint, IPEndPoint localEndPoint, DateTimeOffset openedAt)
+        : this(id, remoteEndPoint, localEndPoint, openedAt, openedTimestamp: null)
+    {
+    }
+
+    /// <summary>Creates the figures of a connection opened at <paramref name="openedAt"/>, with its monotonic opening time.</summary>
+    /// <param name="id">The connection's id, unique within its server.</param>
+    /// <param name="remoteEndPoint">The peer's address and port.</param>
+    /// <param name="localEndPoint">The local address and port.</param>
+    /// <param name="openedAt">When the connection was accepted.</param>
+    /// <param name="openedTimestamp">
+    /// When the connection was accepted, as a timestamp of the actor system's <see cref="TimeProvider"/>;
+    /// null when it is the moment the connection actor starts.
+    /// </param>
+    internal ConnectionInfo(long id, IPEndPoint remoteEndPoint, IPEndPoint localEndPoint, DateTimeOffset openedAt, long? openedTimestamp)
     {
         ArgumentNullException.ThrowIfNull(remoteEndPoint);
         ArgumentNullException.ThrowIfNull(localEndPoint);
@@ -34,6 +52,7 @@ public sealed class ConnectionInfo
         LocalEndPoint = localEndPoint;
         OpenedAt = openedAt;
         _lastActivityUtcTicks = openedAt.UtcTicks;
+        _openedTimestamp = openedTimestamp ?? NoTimestamp;
     }
 
     /// <summary>The connection's id, unique within its server.</summary>
@@ -47,6 +66,13 @@ public sealed class ConnectionInfo
 
     /// <summary>When the connection was accepted.</summary>
     public DateTimeOffset OpenedAt { get; }
+
+    /// <summary>
+    /// When the connection was accepted on the actor system's monotonic clock, or null when the
+    /// connection actor's start counts as its opening. The heartbeat budget runs from this moment,
+    /// so a backlog of connections waiting for their actors does not stretch it.
+    /// </summary>
+    internal long? OpenedTimestamp => _openedTimestamp == NoTimestamp ? null : _openedTimestamp;
 
     /// <summary>The lifecycle state.</summary>
     public LifecycleState State

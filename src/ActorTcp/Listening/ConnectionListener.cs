@@ -183,7 +183,7 @@ internal sealed class ConnectionListener : ReceiveActor, IWithTimers
         _failureStreak = 0;
         _notLogged = 0;
         _backoff.Reset();
-        Context.Parent.Tell(new ListenerProtocol.Accepted(socket));
+        Context.Parent.Tell(new ListenerProtocol.Accepted(socket, _time.GetTimestamp()));
     }
 
     private void RetryLater(SocketException error)

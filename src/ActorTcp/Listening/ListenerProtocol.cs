@@ -8,7 +8,11 @@ internal static class ListenerProtocol
 {
     /// <summary>Fact, to the parent: a connection was accepted; the parent now owns <paramref name="Socket"/>.</summary>
     /// <param name="Socket">The accepted socket.</param>
-    public sealed record Accepted(Socket Socket);
+    /// <param name="Timestamp">
+    /// When the accept completed, on the actor system's <see cref="TimeProvider"/>: the connection's
+    /// timers count from here, not from the later moment its actor starts.
+    /// </param>
+    public sealed record Accepted(Socket Socket, long Timestamp);
 
     /// <summary>
     /// An accept call completed, with a socket or an error (told to the listener itself). The call

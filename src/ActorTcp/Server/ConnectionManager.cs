@@ -190,7 +190,9 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         }
 
         var id = ++_lastId;
-        var info = new ConnectionInfo(id, remote, local, Context.System.TimeProvider.GetUtcNow());
+        var time = Context.System.TimeProvider;
+        var openedAt = time.GetUtcNow() - time.GetElapsedTime(accepted.Timestamp);
+        var info = new ConnectionInfo(id, remote, local, openedAt, accepted.Timestamp);
         IActorRef child;
         try
         {

@@ -35,6 +35,29 @@ public sealed class HeartbeatTests
     }
 
     [Fact]
+    public async Task ActiveHeartbeat_CountsSilenceFromTheAccept_NotFromTheActorsStart()
+    {
+        await using var harness = CreateHarness();
+        using var client = await TestClient.ConnectAsync(harness.Port);
+        var acceptedAt = harness.Time.GetTimestamp();
+
+        // The accepted connection waits half an interval for its actor (a backlog of new connections).
+        harness.Time.Advance(Interval / 2);
+        var server = await harness.AcceptAsync(EchoHandler.Instance, openedTimestamp: acceptedAt);
+
+        harness.Time.Advance((Interval / 2) - Tick);
+        Assert.Null(await ReadLineOrNullAsync(client, TimeSpan.FromMilliseconds(200)));
+        harness.Time.Advance(Tick + Tick);
+        Assert.Equal("PING", await client.ReadLineAsync());
+
+        harness.Time.Advance(PingTimeout);
+        Assert.Equal("PING", await client.ReadLineAsync());
+        harness.Time.Advance(PingTimeout);
+        var ended = await server.ExpectEndedAsync();
+        Assert.Equal(new ConnectionClosed(CloseReason.HeartbeatTimeout, ClosedFirstBy.Reset), ended.Closed);
+    }
+
+    [Fact]
     public async Task ActiveHeartbeat_PeerAnsweringPongs_StaysConnectedAcrossManyIntervals()
     {
         await using var harness = CreateHarness();

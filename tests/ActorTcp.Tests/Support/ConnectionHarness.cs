@@ -63,12 +63,20 @@ public sealed class ConnectionHarness : IAsyncDisposable
         return new ConnectionHarness(options, loggerFactory ?? NullLoggerFactory.Instance);
     }
 
-    /// <summary>Accepts the next connection and starts its actor with <paramref name="handler"/>; returns once it reports Established.</summary>
-    public async Task<ServerConnection> AcceptAsync(IConnectionHandler handler)
+    /// <summary>
+    /// Accepts the next connection and starts its actor with <paramref name="handler"/>; returns once it
+    /// reports Established. <paramref name="openedTimestamp"/> is the virtual time the connection counts
+    /// as accepted at (default: when its actor starts).
+    /// </summary>
+    public async Task<ServerConnection> AcceptAsync(IConnectionHandler handler, long? openedTimestamp = null)
     {
         var socket = await _listener.AcceptAsync().WaitAsync(TestClient.DefaultTimeout);
         var info = new ConnectionInfo(
-            Interlocked.Increment(ref _nextId), (IPEndPoint)socket.RemoteEndPoint!, (IPEndPoint)socket.LocalEndPoint!, Time.GetUtcNow());
+            Interlocked.Increment(ref _nextId),
+            (IPEndPoint)socket.RemoteEndPoint!,
+            (IPEndPoint)socket.LocalEndPoint!,
+            Time.GetUtcNow(),
+            openedTimestamp);
         var connection = new ServerConnection(System, ConnectionActor.Props(socket, info, Settings, handler), info);
         _connections.Add(connection);
         await connection.ExpectStateAsync(ActorTcp.Lifecycle.LifecycleState.Established);
