@@ -360,8 +360,9 @@ def section(runs, args, commands):
                              f"{r['poll_seconds'] * 1000:.0f} ms" if timed else "—",
                              f"{r['budget_seconds']:.2f} s + {r['tick_seconds'] * 1000:.0f} ms", f"{r['observed_seconds']:.1f} s"])
         md += ["### Dead peers", "",
-               "The peers connect from a network namespace over a veth pair made by the load generator and answer pings; then they "
-               "fall silent and their end of the link is taken down: no byte, FIN or RST will ever arrive again. A connection counts "
+               "The peers connect from a network namespace over a veth pair made by the load generator and answer pings; once each has "
+               "answered one (or after one budget, for a server that sends none), they fall silent and their end of the link is "
+               "taken down: no byte, FIN or RST will ever arrive again. A connection counts "
                "as released when its server socket has left the kernel's socket table (read every 10 ms or so). The budget is the "
                "ActorTcp server's heartbeat setting, interval + timeout × max-missed, which runs from the last byte received, so "
                "each release is timed from its peer's last send (the peers report it; every process reads the same monotonic "

@@ -8,9 +8,12 @@ namespace ActorTcp.Load.Scenarios;
 /// <summary>
 /// The peers of <c>deadpeer</c>, run by it inside the network namespace: opens the connections,
 /// answers pings so the server sees them alive, and prints <c>ready N</c>. On the line
-/// <c>silent</c> from its standard input it stops answering and prints, per connection, its local
-/// port and the monotonic timestamp taken just before its last send (the server cannot have
-/// heard from it later than that), then <c>end</c>. It stays until its standard input closes.
+/// <c>silent MS</c> from its standard input it waits until every connection has answered a ping
+/// (a peer that dies in the middle of a conversation, not right after its handshake) or MS
+/// milliseconds have passed (a server that sends no pings), stops answering, and prints, per
+/// connection, its local port and the monotonic timestamp taken just before its last send (the
+/// server cannot have heard from it later than that), then <c>end</c>. It stays until its standard
+/// input closes.
 /// </summary>
 internal static class DeadPeerClients
 {
@@ -18,6 +21,7 @@ internal static class DeadPeerClients
     private static readonly byte[] Pong = "PONG\n"u8.ToArray();
 
     private static volatile bool _silent;
+    private static int _answered;
 
     public static async Task<int> RunAsync(IPEndPoint target, int connections, CancellationToken cancellationToken)
     {
@@ -37,9 +41,15 @@ internal static class DeadPeerClients
         Console.WriteLine($"ready {sockets.Length}");
         while (await Console.In.ReadLineAsync(cancellationToken) is { } line)
         {
-            if (line != "silent")
+            if (!line.StartsWith("silent ", StringComparison.Ordinal))
             {
                 continue;
+            }
+
+            var waitUntil = Stopwatch.GetTimestamp() + (long.Parse(line["silent ".Length..], CultureInfo.InvariantCulture) * Stopwatch.Frequency / 1000);
+            while (Volatile.Read(ref _answered) < connections && Stopwatch.GetTimestamp() < waitUntil)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
             }
 
             _silent = true;
@@ -66,6 +76,7 @@ internal static class DeadPeerClients
     private static async Task AnswerPingsAsync(Socket socket, long[] lastSent, int index, CancellationToken cancellationToken)
     {
         var buffer = new byte[64];
+        var answered = false;
         try
         {
             while (await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken) is var read && read > 0)
@@ -74,6 +85,11 @@ internal static class DeadPeerClients
                 {
                     Volatile.Write(ref lastSent[index], Stopwatch.GetTimestamp());
                     await socket.SendAsync(Pong, SocketFlags.None, cancellationToken);
+                    if (!answered)
+                    {
+                        answered = true;
+                        Interlocked.Increment(ref _answered);
+                    }
                 }
             }
         }

@@ -8,8 +8,9 @@ using ActorTcp.Load.Net;
 namespace ActorTcp.Load.Scenarios;
 
 /// <summary>
-/// Peers that vanish: connections from a network namespace that fall silent and whose link is then
-/// cut, so no byte, FIN or RST ever arrives again. The server's sockets are watched in the kernel's
+/// Peers that vanish: connections from a network namespace that answer the server's pings, then fall
+/// silent once each has answered one (or after one budget, for a server that sends none) and whose
+/// link is then cut, so no byte, FIN or RST ever arrives again. The server's sockets are watched in the kernel's
 /// socket table; a connection counts as released when its server socket is gone from the table.
 /// The server's budget runs from the last byte it received, so each release is timed from its
 /// peer's last send (an upper bound: the byte arrived a little later) to the first reading
@@ -32,7 +33,7 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
             }
 
             var open = await WaitForServerSocketsAsync(network.PeerAddress, cancellationToken);
-            var lastByte = await SilenceAsync(peers, cancellationToken);
+            var lastByte = await SilenceAsync(peers, settings.Budget, cancellationToken);
             progress.Note($"{open.Count} server sockets established from {network.PeerAddress}; peers silent, cutting the link");
             var cut = Stopwatch.GetTimestamp();
             network.CutLink();
@@ -88,10 +89,13 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
 
     private static double Seconds(long timestamps) => (double)timestamps / Stopwatch.Frequency;
 
-    /// <summary>Makes the peers stop answering; returns, per peer port, the time of its last send.</summary>
-    private static async Task<Dictionary<int, long>> SilenceAsync(Process peers, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the peers stop answering once each has answered a ping (or after <paramref name="pingWait"/>);
+    /// returns, per peer port, the time of its last send.
+    /// </summary>
+    private static async Task<Dictionary<int, long>> SilenceAsync(Process peers, TimeSpan pingWait, CancellationToken cancellationToken)
     {
-        await peers.StandardInput.WriteLineAsync("silent".AsMemory(), cancellationToken);
+        await peers.StandardInput.WriteLineAsync($"silent {(long)pingWait.TotalMilliseconds}".AsMemory(), cancellationToken);
         await peers.StandardInput.FlushAsync(cancellationToken);
         var lastByte = new Dictionary<int, long>();
         while (await peers.StandardOutput.ReadLineAsync(cancellationToken) is { } line && line != "end")
