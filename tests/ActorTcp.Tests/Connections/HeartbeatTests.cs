@@ -1,3 +1,4 @@
+using ActorTcp.Connections;
 using ActorTcp.Handlers;
 using ActorTcp.Heartbeats;
 using ActorTcp.Lifecycle;
@@ -64,13 +65,21 @@ public sealed class HeartbeatTests
         using var client = await PongingClient.ConnectAsync(harness.Port);
         var server = await harness.AcceptAsync(EchoHandler.Instance);
 
-        // Ten intervals in 100 ms steps; after each step every ping seen so far has been answered and the
-        // pong read, so the server's clock never runs ahead of the peer's answers by more than a step.
+        // Ten intervals in 100 ms steps; after each step every ping the server sent has reached the
+        // peer, been answered and the pong read, so the server's clock never runs ahead of the peer's
+        // answers by more than a step. The timer ticks of a step are in the connection's mailbox when
+        // Advance returns; the reply to an empty frame sent after them proves they were handled, and
+        // every other frame out is a ping (the client sends only pongs, which are not echoed).
+        var probes = 0;
         for (var step = 0; step < 100; step++)
         {
             harness.Time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(5);
-            await Eventually.TrueAsync(() => server.Info.FramesIn == client.Pings, "every ping so far was answered");
+            server.Tell(new ConnectionProtocol.Send(ReadOnlyMemory<byte>.Empty));
+            Assert.Equal(EnqueueResult.Accepted, await server.NextAsync());
+            probes++;
+            await Eventually.TrueAsync(
+                () => server.Info.FramesOut - probes == client.Pings && server.Info.FramesIn == client.Pings,
+                "every ping so far was answered");
         }
 
         Assert.InRange(client.Pings, 5, 10);
