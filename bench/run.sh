@@ -3,7 +3,7 @@
 # async-socket server, Node.js net) with bench/ActorTcp.Load, then docs/benchmarks.md's
 # "Side by side" section and its plots (docs/benchmarks/*.png) from the medians.
 #
-#   bench/run.sh            the full run (about 15 minutes on 2 cores)
+#   bench/run.sh            the full run (about 18 minutes on 2 cores)
 #   bench/run.sh --quick    small counts and short durations, to check the harness (about 5 minutes)
 #   bench/run.sh --no-build skip the Release build
 #
@@ -25,8 +25,8 @@ done
 
 if [[ $MODE == full ]]; then
   IDLE_N=15000 IDLE_HOLD=30s IDLE_STEPS=5 IDLE_REPS=1
-  ECHO_DURATION=5s ECHO_WARMUP=2s ECHO_REPS=5
-  CHURN_DURATION=6s CHURN_REPS=3
+  ECHO_DURATION=5s ECHO_WARMUP=2s ECHO_REPS=7
+  CHURN_DURATION=6s CHURN_REPS=5
   DEAD_N=1000 DEAD_REPS=3
 else
   IDLE_N=2000 IDLE_HOLD=5s IDLE_STEPS=2 IDLE_REPS=1
