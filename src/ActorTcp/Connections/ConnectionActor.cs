@@ -58,7 +58,7 @@ public sealed partial class ConnectionActor : ActorBase
     private readonly ConnectionSettings _settings;
     private readonly IConnectionHandler _handler;
     private readonly long _openedTimestamp;
-    private readonly HeartbeatMonitor _heartbeat;
+    private HeartbeatMonitor _heartbeat;
     private TimeSpan _turnNow = ClockUnread;
     private LifecycleStatus _status = LifecycleStatus.Established;
     private TimeSpan _peerClosedAt;
