@@ -5,8 +5,9 @@ using ActorTcp.Actors.Supervision;
 namespace ActorTcp.Actors;
 
 /// <summary>
-/// The recipe for an actor: how to create a fresh instance (at start and on every restart) and,
-/// optionally, how it supervises its children. Immutable and shareable.
+/// The recipe for an actor: how to create a fresh instance (at start and on every restart, unless
+/// <see cref="WithoutRestart"/> says it is never re-created) and, optionally, how it supervises its
+/// children. Immutable and shareable.
 /// </summary>
 /// <example>
 /// <code>
@@ -22,12 +23,13 @@ public sealed class Props
     /// <summary>The argument of a state-taking factory; null for a factory without one.</summary>
     private readonly object? _state;
 
-    private Props(Type actorType, Delegate factory, object? state, SupervisorStrategy? supervisorStrategy)
+    private Props(Type actorType, Delegate factory, object? state, SupervisorStrategy? supervisorStrategy, bool isRestartable = true)
     {
         ActorType = actorType;
         _factory = factory;
         _state = state;
         SupervisorStrategy = supervisorStrategy;
+        IsRestartable = isRestartable;
     }
 
     /// <summary>The type of actor these props create.</summary>
@@ -38,6 +40,12 @@ public sealed class Props
     /// <see cref="ActorBase.SupervisorStrategy"/> override (by default <see cref="SupervisorStrategy.DefaultStrategy"/>).
     /// </summary>
     public SupervisorStrategy? SupervisorStrategy { get; }
+
+    /// <summary>
+    /// Whether a <see cref="Directive.Restart"/> re-creates the actor from these props; false for props
+    /// made with <see cref="WithoutRestart"/>, whose actor a Restart directive stops instead.
+    /// </summary>
+    public bool IsRestartable { get; }
 
     /// <summary>Props for an actor with a parameterless constructor.</summary>
     /// <typeparam name="TActor">The actor type.</typeparam>
@@ -98,8 +106,28 @@ public sealed class Props
     public Props WithSupervisorStrategy(SupervisorStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(strategy);
-        return new(ActorType, _factory, _state, strategy);
+        return new(ActorType, _factory, _state, strategy, IsRestartable);
     }
+
+    /// <summary>
+    /// Returns a copy of these props for an actor that is never re-created from them: once the
+    /// instance exists, its cell lets the props go, and with them the factory's state; a
+    /// <see cref="Directive.Restart"/> from its supervisor stops it instead (the parent is told of
+    /// its end as of any stop). For actors made by the ten thousand whose state cannot outlive a
+    /// failure, such as one that owns a socket: the props would otherwise stay alive as long as
+    /// the actor only to serve a restart that must never happen.
+    /// </summary>
+    /// <remarks>
+    /// Props that also name a <see cref="SupervisorStrategy"/> are kept for it, so their state stays
+    /// alive with the actor; the actor's own <see cref="ActorBase.SupervisorStrategy"/> override costs
+    /// nothing to keep.
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// var props = Props.Create(static state => new ConnectionActor((ConnectionStart)state), start).WithoutRestart();
+    /// </code>
+    /// </example>
+    public Props WithoutRestart() => new(ActorType, _factory, _state, SupervisorStrategy, isRestartable: false);
 
     /// <inheritdoc/>
     public override string ToString() => $"Props({ActorType.Name})";

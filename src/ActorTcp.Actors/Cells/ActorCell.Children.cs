@@ -113,7 +113,7 @@ internal sealed partial class ActorCell
     }
 
     private SupervisorStrategy StrategyForChildren() =>
-        _props.SupervisorStrategy ?? _actor?.InvokeSupervisorStrategy() ?? SupervisorStrategy.DefaultStrategy;
+        _props?.SupervisorStrategy ?? _actor?.InvokeSupervisorStrategy() ?? SupervisorStrategy.DefaultStrategy;
 
     /// <summary>A child failed: apply this actor's supervisor strategy to it.</summary>
     private void HandleFailed(Failed failed)
@@ -137,8 +137,10 @@ internal sealed partial class ActorCell
         var cause = failed.Cause;
         var strategy = StrategyForChildren();
         var directive = strategy.Decide(cause);
-        if (directive == Directive.Restart && !strategy.RequestRestartPermission(stats, _system.TimeProvider))
+        if (directive == Directive.Restart
+            && (!child.Cell.IsRestartable || !strategy.RequestRestartPermission(stats, _system.TimeProvider)))
         {
+            // Props made WithoutRestart promise the actor is never re-created: a restart stops it.
             directive = Directive.Stop;
         }
 

@@ -1,4 +1,5 @@
 using ActorTcp.Actors.Dispatch;
+using ActorTcp.Actors.Supervision;
 
 namespace ActorTcp.Actors.Cells;
 
@@ -18,16 +19,16 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         var target = AsInternal(subject);
-        if (_deathWatch is { } state)
+        if (WatchedChild(target) is { } child)
         {
-            if (state.Watching is { } watching && watching.Remove(target))
-            {
-                target.SendSystemMessage(new Unwatch(target, _self));
-            }
-
-            state.TerminatedQueued?.Remove(target);
+            child.IsWatched = false;
+        }
+        else if (_deathWatch?.Watching is { } watching && watching.Remove(target))
+        {
+            target.SendSystemMessage(new Unwatch(target, _self));
         }
 
+        _deathWatch?.TerminatedQueued?.Remove(target);
         return subject;
     }
 
@@ -40,8 +41,9 @@ internal sealed partial class ActorCell
         }
 
         var state = _deathWatch ??= new DeathWatchState();
-        var watching = state.Watching ??= new Dictionary<IInternalActorRef, object?>();
-        if (watching.TryGetValue(target, out var existing))
+        var child = ChildStats(target);
+        object? existing = null;
+        if (child is { IsWatched: true } || state.Watching?.TryGetValue(target, out existing) == true)
         {
             if (!Equals(existing, customMessage))
             {
@@ -57,10 +59,36 @@ internal sealed partial class ActorCell
             return subject;
         }
 
-        watching.Add(target, customMessage);
+        if (customMessage is null && child is not null)
+        {
+            // The parent hears of its child's end in every case, so the mark on the child's record
+            // is all a watch needs: no entry here, no Watch message. Supervisors watch every child.
+            child.IsWatched = true;
+            return subject;
+        }
+
+        (state.Watching ??= new Dictionary<IInternalActorRef, object?>()).Add(target, customMessage);
         target.SendSystemMessage(new Watch(target, _self));
         return subject;
     }
+
+    /// <summary>The record of a child of this actor (alive or stopping, not yet reported terminated), or null.</summary>
+    private ChildRestartStats? ChildStats(IInternalActorRef actor)
+    {
+        if (actor is not LocalActorRef local)
+        {
+            return null;
+        }
+
+        lock (this)
+        {
+            return _children?.Find(local);
+        }
+    }
+
+    /// <summary>The record of a child this actor watches with <see cref="Terminated"/> (see <see cref="WatchCore"/>), or null.</summary>
+    private ChildRestartStats? WatchedChild(IInternalActorRef actor) =>
+        ChildStats(actor) is { IsWatched: true } stats ? stats : null;
 
     private static IInternalActorRef AsInternal(IActorRef subject)
     {
@@ -93,9 +121,9 @@ internal sealed partial class ActorCell
     private void WatchedActorTerminated(DeathWatchNotification notification)
     {
         var actor = notification.Actor;
-        if (_deathWatch is { Watching: { } watching } state && watching.Remove(actor, out var customMessage) && !_isTerminating)
+        if (StopWatching(actor, out var customMessage) && !_isTerminating)
         {
-            var queued = state.TerminatedQueued ??= new Dictionary<IInternalActorRef, object?>();
+            var queued = (_deathWatch ??= new DeathWatchState()).TerminatedQueued ??= new Dictionary<IInternalActorRef, object?>();
             queued.TryAdd(actor, customMessage);
             SendMessage(new Terminated(actor, notification.ExistenceConfirmed, notification.AddressTerminated), actor);
         }
@@ -104,6 +132,20 @@ internal sealed partial class ActorCell
         {
             HandleChildTerminated(child);
         }
+    }
+
+    /// <summary>Forgets a watch on <paramref name="actor"/>; true, with its WatchWith message (or null), when there was one.</summary>
+    private bool StopWatching(IInternalActorRef actor, out object? customMessage)
+    {
+        if (WatchedChild(actor) is { } child)
+        {
+            child.IsWatched = false;
+            customMessage = null;
+            return true;
+        }
+
+        customMessage = null;
+        return _deathWatch?.Watching is { } watching && watching.Remove(actor, out customMessage);
     }
 
     /// <summary>A queued <see cref="Terminated"/> comes up: deliver it (or the WatchWith message) unless unwatched since.</summary>
@@ -136,6 +178,17 @@ internal sealed partial class ActorCell
             }
 
             watching.Clear();
+        }
+
+        lock (this)
+        {
+            if (_children is { } children)
+            {
+                foreach (var child in children.Stats)
+                {
+                    child.IsWatched = false;
+                }
+            }
         }
 
         state.TerminatedQueued = null;

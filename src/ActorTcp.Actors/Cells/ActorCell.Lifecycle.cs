@@ -17,6 +17,7 @@ internal sealed partial class ActorCell
         try
         {
             _actor = NewActorInstance();
+            ForgetPropsNeverUsedAgain();
             _actor.InvokePreStart();
         }
         catch (Exception exception)
@@ -25,14 +26,28 @@ internal sealed partial class ActorCell
         }
     }
 
+    /// <summary>
+    /// An actor that is never re-created has no use for its props (and the factory's state they
+    /// hold) once its instance exists; props that name a supervisor strategy stay for it.
+    /// </summary>
+    private void ForgetPropsNeverUsedAgain()
+    {
+        if (!_isRestartable && _props is { SupervisorStrategy: null })
+        {
+            _props = null;
+        }
+    }
+
     private ActorBase NewActorInstance()
     {
+        // Only a first creation, or a re-creation of a restartable actor, gets here: both keep the props.
+        var props = _props!;
         var previous = t_underConstruction;
         t_underConstruction = this;
         ActorBase actor;
         try
         {
-            actor = _props.NewActor();
+            actor = props.NewActor();
         }
         finally
         {
@@ -42,7 +57,7 @@ internal sealed partial class ActorCell
         if (actor is null || !ReferenceEquals(actor.Cell, this))
         {
             throw new ActorInitializationException(_self,
-                $"The props of {Path} must create a new {_props.ActorType.Name} instance on every call", null);
+                $"The props of {Path} must create a new {props.ActorType.Name} instance on every call", null);
         }
 
         actor.OnConstructed();

@@ -55,7 +55,10 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     private static LocalActorRef? t_runningSelf;
 
     private readonly ActorSystem _system;
-    private readonly Props _props;
+    private readonly bool _isRestartable;
+
+    /// <summary>The actor's props; null once an actor whose props say it is never re-created exists (see <see cref="Props.WithoutRestart"/>).</summary>
+    private Props? _props;
     private readonly IInternalActorRef _parent;
     private readonly LocalActorRef _self;
     private ActorBase? _actor;
@@ -76,6 +79,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     {
         _system = system;
         _props = props;
+        _isRestartable = props.IsRestartable;
         _parent = parent;
         _self = new LocalActorRef(this, path);
         _mailbox = new MessageQueue();
@@ -107,6 +111,12 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
 
     /// <summary>True when system messages wait to be processed.</summary>
     internal bool HasPendingSystemMessages => Volatile.Read(ref _systemMessages) is not null;
+
+    /// <summary>Whether a Restart directive re-creates this actor; when false, its supervisor stops it instead.</summary>
+    internal bool IsRestartable => _isRestartable;
+
+    /// <summary>Whether the cell still holds its props (it lets go of props that are never used again).</summary>
+    internal bool HoldsProps => _props is not null;
 
     /// <summary>The instance currently bound to this cell (null before creation and after termination).</summary>
     internal ActorBase? Actor => _actor;

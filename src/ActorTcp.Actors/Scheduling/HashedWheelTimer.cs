@@ -154,7 +154,7 @@ public sealed class HashedWheelTimer : IDisposable
     public ICancelable Schedule(TimeSpan delay, Action<object?> callback, object? state)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return Add(new WheelEntry(callback, state, DeadlineAfter(delay), interval: 0));
+        return Add(new CallbackEntry(callback, state, DeadlineAfter(delay), interval: 0));
     }
 
     /// <summary>Runs <paramref name="callback"/> once, after <paramref name="delay"/>, allocating nothing but the entry.</summary>
@@ -165,7 +165,7 @@ public sealed class HashedWheelTimer : IDisposable
     public ICancelable Schedule(TimeSpan delay, IScheduledCallback callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return Add(new WheelEntry(callback, state: null, DeadlineAfter(delay), interval: 0));
+        return Add(new CallbackEntry(callback, state: null, DeadlineAfter(delay), interval: 0));
     }
 
     /// <summary>
@@ -182,7 +182,7 @@ public sealed class HashedWheelTimer : IDisposable
     public ICancelable ScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, Action<object?> callback, object? state)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return Add(new WheelEntry(callback, state, DeadlineAfter(initialDelay), ValidInterval(interval)));
+        return Add(new CallbackEntry(callback, state, DeadlineAfter(initialDelay), ValidInterval(interval)));
     }
 
     /// <summary>
@@ -198,7 +198,7 @@ public sealed class HashedWheelTimer : IDisposable
     public ICancelable ScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, IScheduledCallback callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return Add(new WheelEntry(callback, state: null, DeadlineAfter(initialDelay), ValidInterval(interval)));
+        return Add(new CallbackEntry(callback, state: null, DeadlineAfter(initialDelay), ValidInterval(interval)));
     }
 
     /// <summary>Schedules an entry that is its own callback and handle (a keyed timer), allocating nothing.</summary>

@@ -11,29 +11,26 @@ namespace ActorTcp.Actors.Scheduling;
 /// touched only by the thread that owns the wheel's tick, once the entry has left the pending stack.
 /// </para>
 /// <para>
-/// A keyed timer derives from it (see <c>ActorTimer</c>), so that one object is the timer, its wheel
-/// entry and its handle: connections keep one armed timer each, by the ten thousand.
+/// The work itself is the derived type's <see cref="Run"/>: a <see cref="CallbackEntry"/> for callers'
+/// delegates and callbacks, and a keyed timer (see <c>ActorTimer</c>), so that one object is the
+/// timer, its wheel entry and its handle, with no field for a callback it does not need:
+/// connections keep one armed timer each, by the ten thousand.
 /// </para>
 /// </remarks>
-internal class WheelEntry : ICancelable
+internal abstract class WheelEntry : ICancelable
 {
-    private readonly object _target;
-    private readonly object? _state;
     private int _cancelled;
 
-    /// <summary>Creates an entry that runs <paramref name="target"/>, a delegate or an <see cref="IScheduledCallback"/>.</summary>
-    public WheelEntry(object target, object? state, long deadline, long interval)
+    /// <summary>Creates an entry due at <paramref name="deadline"/>.</summary>
+    protected WheelEntry(long deadline, long interval)
     {
-        _target = target;
-        _state = state;
         Deadline = deadline;
         Interval = interval;
     }
 
-    /// <summary>Creates an entry that is its own callback; the wheel sets its deadline with <see cref="Arm"/>.</summary>
+    /// <summary>Creates an entry whose deadline the wheel sets with <see cref="Arm"/>.</summary>
     protected WheelEntry()
     {
-        _target = this;
     }
 
     /// <summary>Gets or sets when the entry is due, in <see cref="TimeSpan"/> ticks since the wheel started.</summary>
@@ -67,17 +64,7 @@ internal class WheelEntry : ICancelable
     }
 
     /// <summary>Runs the work; exceptions propagate to the wheel, which logs them.</summary>
-    public void Run()
-    {
-        if (_target is IScheduledCallback callback)
-        {
-            callback.Run();
-        }
-        else
-        {
-            ((Action<object?>)_target)(_state);
-        }
-    }
+    public abstract void Run();
 
     /// <summary>Orders entries by deadline, then by placement order.</summary>
     public static int CompareByDeadline(WheelEntry x, WheelEntry y)

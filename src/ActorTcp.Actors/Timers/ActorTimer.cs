@@ -5,7 +5,7 @@ namespace ActorTcp.Actors.Timers;
 /// the wheel's callback and the envelope told to the actor on every tick: the owner delivers <see cref="Message"/> only while this very instance is the
 /// key's current timer, so reference identity serves as the generation, and a tick costs no allocation.
 /// </summary>
-internal sealed class ActorTimer(TimerScheduler owner, object key, object message, bool isSingle) : Scheduling.WheelEntry, Scheduling.IScheduledCallback
+internal sealed class ActorTimer(TimerScheduler owner, object key, object message, bool isSingle) : Scheduling.WheelEntry
 {
     public TimerScheduler Owner => owner;
 
@@ -17,7 +17,7 @@ internal sealed class ActorTimer(TimerScheduler owner, object key, object messag
     public bool IsSingle => isSingle;
 
     /// <summary>Runs on the wheel's thread: enqueues this envelope, from the actor to itself.</summary>
-    void Scheduling.IScheduledCallback.Run() => owner.Self.Tell(this, owner.Self);
+    public override void Run() => owner.Self.Tell(this, owner.Self);
 
     public override string ToString() => $"Timer({key}, {message})";
 }

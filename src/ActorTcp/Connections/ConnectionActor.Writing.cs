@@ -5,12 +5,20 @@ using ActorTcp.Lifecycle;
 namespace ActorTcp.Connections;
 
 /// <summary>
-/// Writing: frames go into the write queue (created on the first write), and the queue is pumped into
+/// Writing: frames go into the write queue (created when a write finds none), and the queue is pumped into
 /// the socket at the end of each turn — synchronously while the kernel takes the bytes, then with one
-/// asynchronous send whose completion comes back as a message.
+/// asynchronous send whose completion comes back as a message. A pump that empties the queue lets it
+/// go, so an idle connection holds no queue at all.
 /// </summary>
 public sealed partial class ConnectionActor
 {
+    /// <summary>
+    /// One emptied write queue per thread, for the next connection that writes on it. A turn never
+    /// leaves its thread, so the queue is never shared; a thread keeps at most one, a few dozen bytes.
+    /// </summary>
+    [ThreadStatic]
+    private static WriteQueue? t_spareWriteQueue;
+
     private SendCompletion? _sendCompletion;
     private WriteQueue? _writeQueue;
     private bool _sending;
@@ -54,7 +62,7 @@ public sealed partial class ConnectionActor
             return EnqueueResult.Refused;
         }
 
-        var queue = _writeQueue ??= CreateWriteQueue();
+        var queue = _writeQueue ??= TakeWriteQueue();
         var before = queue.Length;
         var result = queue.EnqueueFrame(_settings.Codec, payload, Now);
         if (result == EnqueueResult.Refused)
@@ -74,11 +82,32 @@ public sealed partial class ConnectionActor
         return result;
     }
 
-    private WriteQueue CreateWriteQueue()
+    /// <summary>The spare queue of this thread when it has this listener's limits, else a new one.</summary>
+    private WriteQueue TakeWriteQueue()
     {
         var write = _settings.Options.Write;
         var maxFrameBytes = _settings.Codec.GetEncodedLength(_settings.Options.Framing.MaxFrameSize);
+        if (t_spareWriteQueue is { } spare
+            && spare.HighWatermark == write.HighWatermark
+            && spare.LowWatermark == write.LowWatermark
+            && spare.Capacity == (long)write.HighWatermark + maxFrameBytes)
+        {
+            t_spareWriteQueue = null;
+            return spare;
+        }
+
         return new WriteQueue(write.HighWatermark, write.LowWatermark, maxFrameBytes);
+    }
+
+    /// <summary>
+    /// Lets go of a queue the pump has emptied: it holds no bytes and no suspension, so an idle
+    /// connection need not keep it. It becomes this thread's spare, so a connection that fills and
+    /// empties its queue every turn (an echo) takes it back instead of allocating a new one.
+    /// </summary>
+    private void ReleaseEmptyWriteQueue(WriteQueue queue)
+    {
+        _writeQueue = null;
+        t_spareWriteQueue = queue;
     }
 
     private void QueueGrew(WriteQueue queue, long before)
@@ -127,6 +156,11 @@ public sealed partial class ConnectionActor
                 }
 
                 resumed |= Sent(queue, sent);
+            }
+
+            if (queue.Length == 0 && !_sending)
+            {
+                ReleaseEmptyWriteQueue(queue);
             }
         }
 

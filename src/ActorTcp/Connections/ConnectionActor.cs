@@ -58,7 +58,7 @@ public sealed partial class ConnectionActor : ActorBase
     private readonly ConnectionSettings _settings;
     private readonly IConnectionHandler _handler;
     private readonly long _openedTimestamp;
-    private readonly HeartbeatMonitor _heartbeat;
+    private HeartbeatMonitor _heartbeat;
     private TimeSpan _turnNow = ClockUnread;
     private LifecycleStatus _status = LifecycleStatus.Established;
     private TimeSpan _peerClosedAt;
@@ -118,7 +118,11 @@ public sealed partial class ConnectionActor : ActorBase
             && long.TryParse(name.AsSpan(ActorNamePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out connectionId);
     }
 
-    /// <summary>The recipe for a connection actor; the listener's manager creates one per accepted socket.</summary>
+    /// <summary>
+    /// The recipe for a connection actor; the listener's manager creates one per accepted socket. A
+    /// connection is never restarted (its socket cannot outlive a failed incarnation), so the props
+    /// say so: the cell lets them go once the actor exists, and a Restart directive stops it.
+    /// </summary>
     /// <param name="socket">The accepted socket; the actor owns it from now on and releases it in every case.</param>
     /// <param name="info">The connection's live figures; the actor is their only writer.</param>
     /// <param name="settings">The listener's shared settings.</param>
@@ -136,7 +140,7 @@ public sealed partial class ConnectionActor : ActorBase
                 var start = (Start)state;
                 return new ConnectionActor(start.Socket, start.Info, start.Settings, start.Handler);
             },
-            new Start(socket, info, settings, handler));
+            new Start(socket, info, settings, handler)).WithoutRestart();
     }
 
     /// <inheritdoc />
@@ -206,13 +210,6 @@ public sealed partial class ConnectionActor : ActorBase
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(OnHandlerActorFailed);
 
     /// <inheritdoc />
-    protected override void PostRestart(Exception reason)
-    {
-        // A connection is never restarted: its socket is gone with the failed incarnation.
-        Context.Stop(Self);
-    }
-
-    /// <inheritdoc />
     protected override void PostStop()
     {
         _turnNow = ClockUnread;
@@ -231,7 +228,7 @@ public sealed partial class ConnectionActor : ActorBase
         Publish(new ConnectionClosed(CloseReason.Aborted, ClosedFirstBy.Reset));
     }
 
-    /// <summary>What a connection actor is created from; one per connection, kept by its props.</summary>
+    /// <summary>What a connection actor is created from; one per connection, let go with its props once the actor exists.</summary>
     private sealed record Start(Socket Socket, ConnectionInfo Info, ConnectionSettings Settings, IConnectionHandler Handler);
 
     private void ReplyToSender(EnqueueResult result)

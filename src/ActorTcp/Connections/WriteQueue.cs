@@ -31,7 +31,9 @@ public sealed class WriteQueue : IBufferWriter<byte>, IDisposable
     public const int SegmentSize = 4096;
 
     private readonly ArrayPool<byte> _pool;
-    private readonly Queue<Segment> _full = new();
+
+    /// <summary>Filled segments ahead of the tail; made only when a second segment is needed, which most queues never do.</summary>
+    private Queue<Segment>? _full;
     private byte[]? _tail;
     private int _tailLength;
     private int _headOffset;
@@ -123,7 +125,7 @@ public sealed class WriteQueue : IBufferWriter<byte>, IDisposable
     /// <summary>The next contiguous bytes to send; empty when the queue is empty.</summary>
     public ReadOnlyMemory<byte> Peek()
     {
-        if (_full.TryPeek(out var head))
+        if (_full is { } full && full.TryPeek(out var head))
         {
             return head.Array.AsMemory(_headOffset, head.Length - _headOffset);
         }
@@ -139,14 +141,14 @@ public sealed class WriteQueue : IBufferWriter<byte>, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(sent);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sent, _length);
         _length -= sent;
-        while (sent > 0 && _full.TryPeek(out var head))
+        while (sent > 0 && _full is { } full && full.TryPeek(out var head))
         {
             var take = Math.Min(sent, head.Length - _headOffset);
             sent -= take;
             _headOffset += take;
             if (_headOffset == head.Length)
             {
-                _pool.Return(_full.Dequeue().Array);
+                _pool.Return(full.Dequeue().Array);
                 _headOffset = 0;
             }
         }
@@ -169,7 +171,7 @@ public sealed class WriteQueue : IBufferWriter<byte>, IDisposable
     /// <summary>Drops everything queued and returns all memory to the pool (on close).</summary>
     public void Clear()
     {
-        while (_full.TryDequeue(out var segment))
+        while (_full is { } full && full.TryDequeue(out var segment))
         {
             _pool.Return(segment.Array);
         }
@@ -217,7 +219,7 @@ public sealed class WriteQueue : IBufferWriter<byte>, IDisposable
 
         if (_tail is not null && _tailLength > 0)
         {
-            _full.Enqueue(new Segment(_tail, _tailLength));
+            (_full ??= new Queue<Segment>()).Enqueue(new Segment(_tail, _tailLength));
         }
         else if (_tail is not null)
         {

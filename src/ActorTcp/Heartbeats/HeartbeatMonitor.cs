@@ -15,6 +15,11 @@ namespace ActorTcp.Heartbeats;
 /// inbound bytes, and re-arms for the remaining time.
 /// </para>
 /// <para>
+/// A mutable struct, kept in a field of its connection rather than as an object of its own: one per
+/// connection, by the ten thousand. Hold it in a non-readonly field or local and never copy it, or
+/// the copy's stamps go their own way. The default value has no policy: make it with the constructor.
+/// </para>
+/// <para>
 /// Only inbound bytes prove the peer is alive: our own writes succeed into the kernel's buffer even
 /// when the peer is gone.
 /// </para>
@@ -43,7 +48,7 @@ namespace ActorTcp.Heartbeats;
 /// if (check.NextCheckIn != Timeout.InfiniteTimeSpan) Timers.StartSingleTimer("heartbeat", Tick, check.NextCheckIn);
 /// </code>
 /// </example>
-public sealed class HeartbeatMonitor
+public struct HeartbeatMonitor
 {
     private readonly HeartbeatPolicy _policy;
     private long _lastInboundTicks;
@@ -65,7 +70,7 @@ public sealed class HeartbeatMonitor
     }
 
     /// <summary>When the first <see cref="OnTimer"/> call is due, from the connection's start.</summary>
-    public TimeSpan FirstCheckIn => _policy.Mode switch
+    public readonly TimeSpan FirstCheckIn => _policy.Mode switch
     {
         HeartbeatMode.Passive => _policy.IdleTimeout,
         HeartbeatMode.Active => _policy.Interval,
@@ -73,13 +78,13 @@ public sealed class HeartbeatMonitor
     };
 
     /// <summary>The time of the last inbound byte (or the connection's start).</summary>
-    public TimeSpan LastInbound => new(_lastInboundTicks);
+    public readonly TimeSpan LastInbound => new(_lastInboundTicks);
 
     /// <summary>The time of the last outbound write (or the connection's start).</summary>
-    public TimeSpan LastOutbound => new(_lastOutboundTicks);
+    public readonly TimeSpan LastOutbound => new(_lastOutboundTicks);
 
     /// <summary>The later of <see cref="LastInbound"/> and <see cref="LastOutbound"/>, for the connection registry.</summary>
-    public TimeSpan LastActivity => new(Math.Max(_lastInboundTicks, _lastOutboundTicks));
+    public readonly TimeSpan LastActivity => new(Math.Max(_lastInboundTicks, _lastOutboundTicks));
 
     /// <summary>Stamps inbound bytes: a plain field write, no timer work.</summary>
     /// <param name="now">The time of the read.</param>

@@ -168,6 +168,90 @@ public sealed class DeathWatchTests
         Assert.NotSame(target, recreated);
     }
 
+    [Fact]
+    public async Task ParentUnwatchingItsChild_GetsNothingWhenTheChildStops()
+    {
+        // Arrange
+        await using var system = ActorSystem.Create("watch");
+        var parent = system.ActorOf(Props.Create(() => new ChildWatcher()));
+        var child = await parent.Ask<IActorRef>("start-child", Timeout);
+        await parent.Ask<Ack>(new WatchTarget(child), Timeout);
+        await parent.Ask<Ack>(new UnwatchTarget(child), Timeout);
+
+        // Act
+        system.Stop(child);
+
+        // Assert
+        Assert.Empty(await SeenOnceTheChildIsGoneAsync(parent));
+    }
+
+    [Fact]
+    public async Task ParentWatchingItsChildWith_GetsTheCustomMessageOnce()
+    {
+        // Arrange
+        await using var system = ActorSystem.Create("watch");
+        var parent = system.ActorOf(Props.Create(() => new ChildWatcher()));
+        var child = await parent.Ask<IActorRef>("start-child", Timeout);
+        await parent.Ask<Ack>(new WatchTargetWith(child, "child gone"), Timeout);
+
+        // Act
+        system.Stop(child);
+
+        // Assert
+        Assert.Equal(["child gone"], await SeenOnceTheChildIsGoneAsync(parent));
+    }
+
+    [Fact]
+    public async Task ParentWatchingItsChildTwice_GetsOneTerminated_AndAnotherMessageIsRefused()
+    {
+        // Arrange
+        await using var system = ActorSystem.Create("watch");
+        var parent = system.ActorOf(Props.Create(() => new ChildWatcher()));
+        var child = await parent.Ask<IActorRef>("start-child", Timeout);
+        await parent.Ask<Ack>(new WatchTarget(child), Timeout);
+
+        // Act
+        await parent.Ask<Ack>(new WatchTarget(child), Timeout);
+        var refusal = await parent.Ask<Refused>(new WatchTargetWith(child, "other"), Timeout);
+        system.Stop(child);
+
+        // Assert
+        Assert.Contains("different termination message", refusal.Reason, StringComparison.Ordinal);
+        var terminated = Assert.IsType<Terminated>(Assert.Single(await SeenOnceTheChildIsGoneAsync(parent)));
+        Assert.Same(child, terminated.ActorRef);
+    }
+
+    [Fact]
+    public async Task ParentRewatchingItsChildAfterUnwatch_GetsTerminated()
+    {
+        // Arrange
+        await using var system = ActorSystem.Create("watch");
+        var parent = system.ActorOf(Props.Create(() => new ChildWatcher()));
+        var child = await parent.Ask<IActorRef>("start-child", Timeout);
+        await parent.Ask<Ack>(new WatchTargetWith(child, "first"), Timeout);
+        await parent.Ask<Ack>(new UnwatchTarget(child), Timeout);
+
+        // Act
+        await parent.Ask<Ack>(new WatchTarget(child), Timeout);
+        system.Stop(child);
+
+        // Assert
+        var terminated = Assert.IsType<Terminated>(Assert.Single(await SeenOnceTheChildIsGoneAsync(parent)));
+        Assert.Same(child, terminated.ActorRef);
+    }
+
+    /// <summary>
+    /// Waits until the parent has processed its child's end (it has no children left); one more
+    /// round trip then sees whatever that queued.
+    /// </summary>
+    private static async Task<IReadOnlyList<object>> SeenOnceTheChildIsGoneAsync(IActorRef parent)
+    {
+        await Eventually.TrueAsync(
+            async () => (await parent.Ask<ChildWatcherReport>(new Report(), Timeout)).Children == 0,
+            "the parent has processed its child's end");
+        return (await parent.Ask<ChildWatcherReport>(new Report(), Timeout)).Seen;
+    }
+
     /// <summary>
     /// Starts a target as the child of an actor that watches it and forwards its Terminated to a
     /// probe. A parent hears of a child's death after all the child's other watchers were told, so
@@ -252,6 +336,46 @@ public sealed class DeathWatchTests
                 _terminatedSeen++;
                 probe.Tell(new TargetTerminated(t.ActorRef));
             });
+        }
+    }
+
+    private sealed record Refused(string Reason);
+
+    private sealed record ChildWatcherReport(int Children, IReadOnlyList<object> Seen);
+
+    /// <summary>Starts a child on demand and watches or unwatches it as told; records what its watches deliver.</summary>
+    private sealed class ChildWatcher : ReceiveActor
+    {
+        private readonly List<object> _seen = [];
+
+        public ChildWatcher()
+        {
+            Receive<string>(m => m == "start-child", _ => Sender.Tell(Context.ActorOf(Props.Create(() => new Watcher()), "kid")));
+            Receive<WatchTarget>(w =>
+            {
+                Context.Watch(w.Target);
+                Sender.Tell(new Ack());
+            });
+            Receive<WatchTargetWith>(w =>
+            {
+                try
+                {
+                    Context.WatchWith(w.Target, w.Message);
+                    Sender.Tell(new Ack());
+                }
+                catch (InvalidOperationException refused)
+                {
+                    Sender.Tell(new Refused(refused.Message));
+                }
+            });
+            Receive<UnwatchTarget>(u =>
+            {
+                Context.Unwatch(u.Target);
+                Sender.Tell(new Ack());
+            });
+            Receive<Report>(_ => Sender.Tell(new ChildWatcherReport(Context.Children.Count, _seen.ToArray())));
+            Receive<Terminated>(_seen.Add);
+            Receive<string>(_seen.Add);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ActorTcp.Actors.Cells;
 using ActorTcp.Actors.Supervision;
 using ActorTcp.Actors.Tests.TestSupport;
 using ActorTcp.TestKit;
@@ -123,6 +124,78 @@ public sealed class SupervisionTests
         Assert.IsType<InvalidOperationException>(cause);
         Assert.Equal("boom", cause.Message);
         Assert.Same(journal.LastFailure, cause);
+    }
+
+    [Fact]
+    public async Task RestartDirective_ForPropsWithoutRestart_StopsTheChildInsteadOfRecreatingIt()
+    {
+        // Arrange
+        await using var system = ActorSystem.Create("supervision");
+        var journal = new Journal();
+        var probe = Probe.Create(system);
+        var supervisor = system.ActorOf(Props.Create(() => new Supervisor(
+            Props.Create(() => new Worker(journal)).WithoutRestart(),
+            new OneForOneStrategy(_ => Directive.Restart))));
+        var worker = await supervisor.Ask<IActorRef>("child", Timeout);
+        await probe.WatchAsync(worker);
+
+        // Act
+        worker.Tell("fail");
+
+        // Assert
+        await probe.ExpectTerminatedAsync(worker);
+        Assert.Equal(["1:ctor", "1:PreStart", "1:PostStop"], journal.Entries);
+    }
+
+    [Fact]
+    public async Task GuardianRestart_ForTopLevelPropsWithoutRestart_StopsTheActor()
+    {
+        // Arrange: the user guardian's default strategy restarts a failed top-level actor.
+        await using var system = ActorSystem.Create("supervision");
+        var journal = new Journal();
+        var probe = Probe.Create(system);
+        var worker = system.ActorOf(Props.Create(() => new Worker(journal)).WithoutRestart(), "worker");
+        await probe.WatchAsync(worker);
+
+        // Act
+        worker.Tell("fail");
+
+        // Assert
+        await probe.ExpectTerminatedAsync(worker);
+        Assert.DoesNotContain("2:ctor", journal.Entries);
+    }
+
+    [Fact]
+    public async Task PropsWithoutRestart_AreLetGoOnceTheActorExists_RestartablePropsAreKept()
+    {
+        // Arrange
+        await using var system = ActorSystem.Create("supervision");
+        var journal = new Journal();
+
+        // Act
+        var once = (LocalActorRef)system.ActorOf(Props.Create(() => new Worker(journal)).WithoutRestart(), "once");
+        var restartable = (LocalActorRef)system.ActorOf(Props.Create(() => new Worker(journal)), "restartable");
+        await once.Ask<int>("count", Timeout);
+        await restartable.Ask<int>("count", Timeout);
+
+        // Assert
+        Assert.False(once.Cell.HoldsProps);
+        Assert.True(restartable.Cell.HoldsProps);
+    }
+
+    [Fact]
+    public void WithoutRestart_SurvivesWithSupervisorStrategy_AndLeavesTheOriginalRestartable()
+    {
+        // Arrange
+        var props = Props.Create(() => new Worker(new Journal()));
+
+        // Act
+        var once = props.WithoutRestart().WithSupervisorStrategy(SupervisorStrategy.StoppingStrategy);
+
+        // Assert
+        Assert.False(once.IsRestartable);
+        Assert.Same(SupervisorStrategy.StoppingStrategy, once.SupervisorStrategy);
+        Assert.True(props.IsRestartable);
     }
 
     [Fact]
