@@ -25,7 +25,8 @@ public static class CompletionExtensions
     /// <para>
     /// The actor's guarantees are those of a tell: one run at a time, messages from one sender in
     /// order, at most <see cref="ActorSystemSettings.Throughput"/> messages before the thread is
-    /// yielded (the rest run as a queued work item).
+    /// yielded (the rest run as a queued work item). The caller gets its thread back with the
+    /// execution context it had, whatever the actor set (an <see cref="AsyncLocal{T}"/> value, say).
     /// </para>
     /// </remarks>
     /// <param name="receiver">The actor to tell.</param>

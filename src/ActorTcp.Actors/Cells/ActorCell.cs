@@ -206,7 +206,14 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
 
         if (TryClaim(Suspended))
         {
+            // The pool resets a thread's execution context after each work item; the completion's
+            // work item goes on after this run, so an AsyncLocal set by a handler must not outlive it.
+            var context = ExecutionContext.Capture();
             Execute();
+            if (context is not null)
+            {
+                ExecutionContext.Restore(context);
+            }
         }
     }
 

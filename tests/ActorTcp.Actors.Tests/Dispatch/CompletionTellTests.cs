@@ -38,6 +38,28 @@ public sealed class CompletionTellTests
     }
 
     [Fact]
+    public async Task RunOnTheCallingThread_LeavesTheCallersExecutionContextAsItFoundIt()
+    {
+        // Arrange
+        await using var system = ActorSystem.Create("completion");
+        var flowing = new AsyncLocal<string?>();
+        var seenByActor = new ConcurrentQueue<string?>();
+        var actor = system.ActorOf(Props.Create(() => new AsyncLocalSetter(flowing, seenByActor)));
+        await WhenIdleAsync(actor);
+
+        // Act
+        var seenByCaller = await Task.Run(() =>
+        {
+            actor.TellFromCompletion("ready");
+            return flowing.Value;
+        });
+
+        // Assert
+        Assert.Equal("set by the handler", Assert.Single(seenByActor));
+        Assert.Null(seenByCaller);
+    }
+
+    [Fact]
     public async Task TellFromAThreadOutsideThePool_QueuesTheActorOnThePool()
     {
         // Arrange
@@ -178,6 +200,15 @@ public sealed class CompletionTellTests
     {
         public Recorder(ConcurrentQueue<(object Message, int Thread)> received) =>
             ReceiveAny(message => received.Enqueue((message, Environment.CurrentManagedThreadId)));
+    }
+
+    private sealed class AsyncLocalSetter : ReceiveActor
+    {
+        public AsyncLocalSetter(AsyncLocal<string?> flowing, ConcurrentQueue<string?> seen) => ReceiveAny(_ =>
+        {
+            flowing.Value = "set by the handler";
+            seen.Enqueue(flowing.Value);
+        });
     }
 
     private sealed class NestingObserver : ReceiveActor
