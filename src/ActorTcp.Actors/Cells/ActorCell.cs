@@ -26,6 +26,12 @@ namespace ActorTcp.Actors.Cells;
 /// most <see cref="MaxHandOffs"/> consecutive hand-offs, and by <c>Ask</c> (which callers may block on).
 /// </para>
 /// <para>
+/// Completions: a tell from an I/O completion (<see cref="SendMessageFromCompletion"/>) that makes
+/// the actor runnable on a pool thread running no actor takes the run on that thread instead of
+/// queueing it, as an awaited socket operation runs its continuation: the completion's work item
+/// ends with the tell, so the pool round trip would be pure cost.
+/// </para>
+/// <para>
 /// Every other field is touched only by the run that owns the <see cref="Scheduled"/> bit (whose
 /// atomic hand-over orders the memory accesses of successive runs), except the children container,
 /// which is locked because top-level actors are created and stopped from any thread.
@@ -106,6 +112,9 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     /// <summary>How many runs this cell has had on the thread pool (for tests of the throughput batching).</summary>
     internal int RunCount { get; private set; }
 
+    /// <summary>True while the cell is queued on or running on the thread pool (for tests of the scheduling).</summary>
+    internal bool IsScheduled => (Volatile.Read(ref _status) & Scheduled) != 0;
+
     /// <summary>True when the user queue holds nothing but its stub node.</summary>
     internal bool MailboxIsBareStub => _mailbox.IsBareStub;
 
@@ -182,6 +191,42 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         TrySchedule(Suspended, mayHandOff: true);
     }
 
+    /// <summary>
+    /// Enqueues a user message without a sender from an I/O completion, and when this tell makes the
+    /// idle actor runnable on a thread-pool thread that runs no actor, runs it here and now: the
+    /// completion's work item has nothing else to do, so queueing the cell as a second work item
+    /// would only add a pool round trip and likely a move to the other core. Anywhere else (inside
+    /// an actor's run, on a thread the pool does not own) it schedules the cell as a tell does.
+    /// </summary>
+    public void SendMessageFromCompletion(object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if ((Volatile.Read(ref _status) & Closed) != 0)
+        {
+            _system.PublishDeadLetter(message, null, _self);
+            return;
+        }
+
+        _mailbox.Enqueue(new Envelope(message, null));
+        if (t_runningSelf is not null || !Thread.CurrentThread.IsThreadPoolThread)
+        {
+            TrySchedule(Suspended, mayHandOff: true);
+            return;
+        }
+
+        if (TryClaim(Suspended))
+        {
+            // The pool resets a thread's execution context after each work item; the completion's
+            // work item goes on after this run, so an AsyncLocal set by a handler must not outlive it.
+            var context = ExecutionContext.Capture();
+            Execute();
+            if (context is not null)
+            {
+                ExecutionContext.Restore(context);
+            }
+        }
+    }
+
     /// <summary>Enqueues a system message; processed even while the actor is suspended or terminated.</summary>
     public void SendSystemMessage(SystemMessage message)
     {
@@ -208,24 +253,39 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     /// </summary>
     private void TrySchedule(int blockingBits, bool mayHandOff)
     {
+        if (!TryClaim(blockingBits))
+        {
+            return;
+        }
+
+        if (mayHandOff && t_runningSelf is not null && t_handOff is null)
+        {
+            t_handOff = this;
+            return;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    /// <summary>
+    /// Sets the <see cref="Scheduled"/> bit unless it or a <paramref name="blockingBits"/> bit is set;
+    /// true when this call set it, and with it took the duty to run the cell.
+    /// </summary>
+    private bool TryClaim(int blockingBits)
+    {
         var status = Volatile.Read(ref _status);
         while ((status & (Scheduled | blockingBits)) == 0)
         {
             var seen = Interlocked.CompareExchange(ref _status, status | Scheduled, status);
             if (seen == status)
             {
-                if (mayHandOff && t_runningSelf is not null && t_handOff is null)
-                {
-                    t_handOff = this;
-                    return;
-                }
-
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-                return;
+                return true;
             }
 
             status = seen;
         }
+
+        return false;
     }
 
     /// <summary>

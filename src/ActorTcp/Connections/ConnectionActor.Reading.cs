@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
+using ActorTcp.Actors;
 using ActorTcp.Framing;
 using ActorTcp.Heartbeats;
 using ActorTcp.Lifecycle;
@@ -25,12 +26,15 @@ public sealed partial class ConnectionActor
 
     private bool ReadingPaused => _readingStopped || _released || _receiving || (_writeQueue?.IsSuspended ?? false);
 
-    /// <summary>Runs on the socket's completion thread: only tells the actor, which takes the result on its turn.</summary>
+    /// <summary>
+    /// Runs on the socket's completion thread: tells the actor, which takes the result on its turn —
+    /// on this very thread when the actor was idle, since the completion has nothing else to do.
+    /// </summary>
     private void OnReceiveCompleted()
     {
         if (!_socketClosed)
         {
-            Self.Tell(ConnectionSignals.ReadReady.Instance, Actors.ActorRefs.NoSender);
+            Self.TellFromCompletion(ConnectionSignals.ReadReady.Instance);
         }
     }
 

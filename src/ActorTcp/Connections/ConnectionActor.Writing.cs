@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using ActorTcp.Actors;
 using ActorTcp.Lifecycle;
 
 namespace ActorTcp.Connections;
@@ -189,12 +190,12 @@ public sealed partial class ConnectionActor
         }
     }
 
-    /// <summary>Runs on the socket's completion thread: only tells the actor.</summary>
+    /// <summary>Runs on the socket's completion thread: tells the actor, running it here when it was idle.</summary>
     private void OnSendCompleted()
     {
         if (!_socketClosed)
         {
-            Self.Tell(ConnectionSignals.WriteCompleted.Instance, Actors.ActorRefs.NoSender);
+            Self.TellFromCompletion(ConnectionSignals.WriteCompleted.Instance);
         }
     }
 
