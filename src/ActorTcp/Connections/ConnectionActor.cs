@@ -146,7 +146,7 @@ public sealed partial class ConnectionActor : ActorBase
         _settings.Metrics.ConnectionAccepted();
         try
         {
-            TcpSocketOptions.Apply(_socket, _settings.Options.Tcp);
+            TcpSocketOptions.ApplyToConnection(_socket, _settings.Options.Tcp, _settings.SocketOptionsInherited);
         }
         catch (SocketException exception)
         {
