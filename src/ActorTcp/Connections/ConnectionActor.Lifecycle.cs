@@ -88,7 +88,7 @@ public sealed partial class ConnectionActor
 
         if (from != _status.State)
         {
-            Context.Parent.Tell(new ConnectionProtocol.StateChanged(_info.Id, _status.State), Self);
+            _stateSubscriber?.Tell(new ConnectionProtocol.StateChanged(_info.Id, _status.State), Self);
         }
 
         if (decision.Has(LifecycleActions.NotifyPeerClosed))

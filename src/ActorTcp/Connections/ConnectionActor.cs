@@ -22,8 +22,9 @@ namespace ActorTcp.Connections;
 /// turn only.
 /// </para>
 /// <para>
-/// It tells its parent <see cref="ConnectionProtocol.StateChanged"/> when it has started
-/// (Established) and on every later state change before Closed, and
+/// It publishes its state in <see cref="ConnectionInfo.State"/>, tells
+/// <see cref="ConnectionProtocol.StateChanged"/> only to a subscriber
+/// (<see cref="ConnectionProtocol.SubscribeStateChanges"/>), and tells its parent
 /// <see cref="ConnectionProtocol.Ended"/> exactly once, whatever ends it — also when it is stopped
 /// from outside, in which case <c>PostStop</c> resets the socket.
 /// </para>
@@ -61,6 +62,7 @@ public sealed partial class ConnectionActor : ActorBase
     private HeartbeatMonitor _heartbeat;
     private TimeSpan _turnNow = ClockUnread;
     private LifecycleStatus _status = LifecycleStatus.Established;
+    private IActorRef? _stateSubscriber;
     private TimeSpan _peerClosedAt;
     private bool _published;
 
@@ -150,7 +152,7 @@ public sealed partial class ConnectionActor : ActorBase
         _settings.Metrics.ConnectionAccepted();
         try
         {
-            TcpSocketOptions.Apply(_socket, _settings.Options.Tcp);
+            TcpSocketOptions.ApplyToConnection(_socket, _settings.Options.Tcp, _settings.SocketOptionsInherited);
         }
         catch (SocketException exception)
         {
@@ -160,7 +162,6 @@ public sealed partial class ConnectionActor : ActorBase
 
         ConnectionLog.Opened(_settings.Logger, _info.Id, _info.RemoteEndPoint);
         ScheduleFirstHeartbeat(_heartbeat.FirstCheckIn);
-        Context.Parent.Tell(new ConnectionProtocol.StateChanged(_info.Id, LifecycleState.Established), Self);
         NotifyConnected();
         ReadLoop();
         PumpWrites();
@@ -192,6 +193,10 @@ public sealed partial class ConnectionActor : ActorBase
                 break;
             case ConnectionProtocol.Abort:
                 Apply(new LifecycleEvent.AbortRequested(CloseReason.Aborted));
+                break;
+            case ConnectionProtocol.SubscribeStateChanges:
+                _stateSubscriber = Sender;
+                Sender.Tell(new ConnectionProtocol.StateChanged(_info.Id, _status.State), Self);
                 break;
             default:
                 if (!ReceiveFromHandlerActor(message))

@@ -5,7 +5,8 @@ namespace ActorTcp.Connections;
 
 /// <summary>
 /// Every message a connection actor takes and tells, in one place: commands it obeys (from its
-/// manager, or from user code through the manager) and facts it tells its parent, the manager.
+/// manager, or from user code through the manager), the fact it tells its parent, the manager, and
+/// the facts it tells whoever subscribed to its state changes.
 /// </summary>
 public static class ConnectionProtocol
 {
@@ -35,7 +36,23 @@ public static class ConnectionProtocol
         }
     }
 
-    /// <summary>Fact, to the parent: the connection entered <paramref name="State"/>.</summary>
+    /// <summary>
+    /// Command: tell the sender <see cref="StateChanged"/> with the current state now, and again on
+    /// every later state change before Closed; a later subscription replaces the earlier one. Nobody
+    /// is told by default: the manager reads the state from <see cref="ConnectionInfo.State"/>, so a
+    /// connection costs it no message per state change.
+    /// </summary>
+    public sealed record SubscribeStateChanges
+    {
+        /// <summary>The one instance.</summary>
+        public static SubscribeStateChanges Instance { get; } = new();
+
+        private SubscribeStateChanges()
+        {
+        }
+    }
+
+    /// <summary>Fact, to the subscriber (<see cref="SubscribeStateChanges"/>): the connection is in <paramref name="State"/>.</summary>
     /// <param name="ConnectionId">The connection.</param>
     /// <param name="State">Its new lifecycle state.</param>
     public sealed record StateChanged(long ConnectionId, LifecycleState State);

@@ -4,6 +4,7 @@ using ActorTcp.Framing;
 using ActorTcp.Heartbeats;
 using ActorTcp.Lifecycle;
 using ActorTcp.Metrics;
+using ActorTcp.Sockets;
 using Microsoft.Extensions.Logging;
 
 namespace ActorTcp.Connections;
@@ -23,9 +24,11 @@ public sealed class ConnectionSettings
 {
     private readonly byte[] _goodbye;
 
-    private ConnectionSettings(ActorTcpOptions options, ActorTcpMetrics metrics, ILoggerFactory loggerFactory, bool dialled)
+    private ConnectionSettings(
+        ActorTcpOptions options, ActorTcpMetrics metrics, ILoggerFactory loggerFactory, bool dialled, bool socketOptionsInherited = false)
     {
         Options = options;
+        SocketOptionsInherited = socketOptionsInherited;
         Metrics = metrics;
         Lifecycle = dialled
             ? new ConnectionLifecycle(options.Teardown, preferPeerClose: false)
@@ -54,6 +57,12 @@ public sealed class ConnectionSettings
     /// <summary>The logger every connection of the listener writes to.</summary>
     public ILogger Logger { get; }
 
+    /// <summary>
+    /// Whether the sockets come from a listener that carries the <c>tcp</c> options already (see
+    /// <see cref="TcpSocketOptions.ApplyToListener"/>), so a connection sets none of its own.
+    /// </summary>
+    internal bool SocketOptionsInherited { get; }
+
     /// <summary>The goodbye frame's payload (<c>teardown.goodbye</c>); empty when none is sent.</summary>
     public ReadOnlyMemory<byte> Goodbye => _goodbye;
 
@@ -70,6 +79,25 @@ public sealed class ConnectionSettings
         ArgumentNullException.ThrowIfNull(loggerFactory);
         options.Validate();
         return new ConnectionSettings(options, metrics, loggerFactory, dialled: false);
+    }
+
+    /// <summary>
+    /// Builds the settings of a <see cref="Server.TcpServer"/>'s connections: their sockets come from
+    /// its listening socket, which carries the <c>tcp</c> options where accepted sockets inherit them.
+    /// </summary>
+    /// <param name="options">The options; validated here.</param>
+    /// <param name="metrics">The server's instruments.</param>
+    /// <param name="loggerFactory">Where connections log.</param>
+    /// <returns>The shared settings.</returns>
+    /// <exception cref="ActorTcpConfigurationException">An option is out of range.</exception>
+    internal static ConnectionSettings CreateForListener(ActorTcpOptions options, ActorTcpMetrics metrics, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        options.Validate();
+        return new ConnectionSettings(
+            options, metrics, loggerFactory, dialled: false, socketOptionsInherited: TcpSocketOptions.InheritedByAcceptedSockets);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ActorTcp.Lifecycle;
 using ActorTcp.Teardown;
@@ -17,6 +16,8 @@ public sealed class ActorTcpMetrics : IDisposable
 
     // Tag values are allocated once: recording must not allocate per event.
     private static readonly string[] StateNames = Enum.GetNames<LifecycleState>();
+    private static readonly string[] ReasonNames = Enum.GetNames<CloseReason>();
+    private static readonly string[] FirstByNames = Enum.GetNames<ClosedFirstBy>();
 
     private readonly Meter _meter;
     private readonly UpDownCounter<long> _connections;
@@ -81,12 +82,10 @@ public sealed class ActorTcpMetrics : IDisposable
     /// <param name="lifetime">How long it lived.</param>
     public void ConnectionClosed(ConnectionClosed closed, TimeSpan lifetime)
     {
-        var tags = new TagList
-        {
-            { "reason", closed.Reason.ToString() },
-            { "closed_first_by", closed.FirstBy.ToString() },
-        };
-        _closed.Add(1, tags);
+        _closed.Add(
+            1,
+            new KeyValuePair<string, object?>("reason", ReasonNames[(int)closed.Reason]),
+            new KeyValuePair<string, object?>("closed_first_by", FirstByNames[(int)closed.FirstBy]));
         _duration.Record(lifetime.TotalSeconds);
     }
 

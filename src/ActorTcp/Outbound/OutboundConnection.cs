@@ -91,7 +91,6 @@ internal sealed class OutboundConnection : ReceiveActor, IWithTimers
         Receive<OutboundProtocol.Dialed>(OnDialed);
         Receive<OutboundProtocol.ConnectTimedOut>(_ => OnConnectTimedOut());
         Receive<OutboundProtocol.Redial>(_ => Dial());
-        Receive<ConnectionProtocol.StateChanged>(_ => { });
         Receive<ConnectionProtocol.Ended>(OnEnded);
         Receive<Terminated>(OnTerminated);
     }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using ActorTcp.Actors;
 using ActorTcp.Actors.Supervision;
 using ActorTcp.Configuration;
@@ -72,7 +70,6 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         _refusal = new ConnectionRefusal(options);
 
         Receive<ListenerProtocol.Accepted>(OnAccepted);
-        Receive<ConnectionProtocol.StateChanged>(OnStateChanged);
         Receive<ConnectionProtocol.Ended>(OnEnded);
         Receive<Terminated>(OnTerminated);
         Receive<ConnectionManagerProtocol.SendTo>(OnSendTo);
@@ -212,15 +209,6 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         ConnectionManagerLog.ConnectionAccepted(_log, id, remote);
     }
 
-    private void OnStateChanged(ConnectionProtocol.StateChanged changed)
-    {
-        ref var registration = ref CollectionsMarshal.GetValueRefOrNullRef(_connections, changed.ConnectionId);
-        if (!Unsafe.IsNullRef(ref registration))
-        {
-            registration.State = changed.State;
-        }
-    }
-
     private void OnEnded(ConnectionProtocol.Ended ended)
     {
         if (!_connections.Remove(ended.ConnectionId, out var registration))
@@ -310,9 +298,11 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         var snapshots = new List<ConnectionSnapshot>(_connections.Count);
         foreach (var registration in _connections.Values)
         {
-            if (query.State is null || registration.State == query.State)
+            // A connection that has closed but whose Ended is still on its way is no longer open.
+            var state = registration.Info.State;
+            if (state != LifecycleState.Closed && (query.State is null || state == query.State))
             {
-                snapshots.Add(registration.Info.ToSnapshot() with { State = registration.State });
+                snapshots.Add(registration.Info.ToSnapshot());
             }
         }
 
@@ -331,9 +321,10 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
         };
         foreach (var registration in _connections.Values)
         {
-            if (registration.State != LifecycleState.Closed)
+            var state = registration.Info.State;
+            if (state != LifecycleState.Closed)
             {
-                counts[registration.State]++;
+                counts[state]++;
             }
         }
 
@@ -413,15 +404,9 @@ internal sealed class ConnectionManager : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// What the manager knows of one open connection. A struct stored in the registry itself: a
-    /// class would cost every connection an object of its own.
+    /// What the manager knows of one open connection: its actor, and its live figures, whose only
+    /// writer is that actor (the state included, so no message per state change is needed). A
+    /// struct stored in the registry itself: a class would cost every connection an object of its own.
     /// </summary>
-    private struct Registration(IActorRef child, ConnectionInfo info)
-    {
-        public IActorRef Child { get; } = child;
-
-        public ConnectionInfo Info { get; } = info;
-
-        public LifecycleState State { get; set; } = LifecycleState.Established;
-    }
+    private readonly record struct Registration(IActorRef Child, ConnectionInfo Info);
 }

@@ -6,8 +6,8 @@ namespace ActorTcp.Server;
 
 /// <summary>
 /// Every command the connection manager of one endpoint takes, with the reply each one gets. The
-/// manager also takes the facts its connections tell it (<see cref="ConnectionProtocol.StateChanged"/>,
-/// <see cref="ConnectionProtocol.Ended"/>) and the accepted sockets from its listener.
+/// manager also takes the fact its connections tell it (<see cref="ConnectionProtocol.Ended"/>) and
+/// the accepted sockets from its listener; their states it reads from <see cref="ConnectionInfo.State"/>.
 /// </summary>
 internal static class ConnectionManagerProtocol
 {

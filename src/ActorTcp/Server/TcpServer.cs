@@ -164,7 +164,7 @@ public sealed class TcpServer : IAsyncDisposable
         var metrics = new ActorTcpMetrics();
         try
         {
-            var settings = ConnectionSettings.Create(options, metrics, loggerFactory);
+            var settings = ConnectionSettings.CreateForListener(options, metrics, loggerFactory);
             var server = Start(
                 system,
                 options,
@@ -199,7 +199,7 @@ public sealed class TcpServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(metrics);
         options.Validate();
         var endPoint = new IPEndPoint(IPAddress.Parse(options.Listen.Host), options.Listen.Port);
-        var listenSocket = ListenSocket.Bind(endPoint, options.Listen.Backlog);
+        var listenSocket = ListenSocket.Bind(endPoint, options.Listen.Backlog, options.Tcp);
         try
         {
             var props = ConnectionManager.Props(

@@ -3,12 +3,38 @@ using ActorTcp.Configuration;
 
 namespace ActorTcp.Sockets;
 
-/// <summary>Applies the <c>tcp</c> options to an accepted socket, before its first read.</summary>
+/// <summary>
+/// Applies the <c>tcp</c> options: to a listening socket, whose accepted sockets inherit them on
+/// Linux, or to one connected socket, before its first read.
+/// </summary>
 public static class TcpSocketOptions
 {
     // TCP_USER_TIMEOUT from <netinet/tcp.h>; .NET has no named option for it.
     private const int IpProtocolTcp = 6;
     private const int TcpUserTimeout = 18;
+
+    /// <summary>Whether sockets accepted from a listener set up by <see cref="ApplyToListener"/> carry its options (Linux).</summary>
+    public static bool InheritedByAcceptedSockets => OperatingSystem.IsLinux();
+
+    /// <summary>
+    /// Makes a connection's socket ready for its actor: only non-blocking when it was accepted from a
+    /// listener whose options it inherited, otherwise every option as <see cref="Apply"/>.
+    /// </summary>
+    /// <param name="socket">An accepted or dialled socket.</param>
+    /// <param name="options">The validated <c>actortcp.tcp</c> options.</param>
+    /// <param name="inheritedFromListener">Whether it was accepted from a listener set up by <see cref="ApplyToListener"/>.</param>
+    public static void ApplyToConnection(Socket socket, TcpOptions options, bool inheritedFromListener)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        ArgumentNullException.ThrowIfNull(options);
+        if (inheritedFromListener)
+        {
+            socket.Blocking = false;
+            return;
+        }
+
+        Apply(socket, options);
+    }
 
     /// <summary>
     /// Sets no-delay, keepalive (idle, interval, count), TCP_USER_TIMEOUT (Linux), the buffer sizes and
@@ -20,6 +46,33 @@ public static class TcpSocketOptions
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(options);
+        SetInheritable(socket, options);
+
+        // Reads and writes are tried synchronously first and must never block the actor's thread.
+        socket.Blocking = false;
+    }
+
+    /// <summary>
+    /// Sets the same options as <see cref="Apply"/>, before <c>listen()</c>, on a listening socket.
+    /// Linux copies them into every socket accepted from it (the accepted socket is a clone of the
+    /// listener's), so a server pays these system calls once instead of six times per connection;
+    /// a receive buffer set here also shapes the window scale offered in the SYN-ACK.
+    /// </summary>
+    /// <param name="listener">A bound socket that does not listen yet.</param>
+    /// <param name="options">The validated <c>actortcp.tcp</c> options.</param>
+    /// <remarks>Does nothing where accepted sockets do not inherit (<see cref="InheritedByAcceptedSockets"/>): there each accepted socket needs <see cref="Apply"/>.</remarks>
+    public static void ApplyToListener(Socket listener, TcpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        ArgumentNullException.ThrowIfNull(options);
+        if (InheritedByAcceptedSockets)
+        {
+            SetInheritable(listener, options);
+        }
+    }
+
+    private static void SetInheritable(Socket socket, TcpOptions options)
+    {
         socket.NoDelay = options.NoDelay;
 
         var keepalive = options.Keepalive;
@@ -54,8 +107,5 @@ public static class TcpSocketOptions
         {
             socket.LingerState = new LingerOption(true, (int)linger.TotalSeconds);
         }
-
-        // Reads and writes are tried synchronously first and must never block the actor's thread.
-        socket.Blocking = false;
     }
 }

@@ -8,8 +8,8 @@ namespace ActorTcp.Tests.Server;
 
 /// <summary>
 /// A stand-in connection actor that keeps the connection actor's contract with its manager: it owns
-/// its socket, echoes what it reads, obeys Send/Close/Abort, tells StateChanged and exactly one
-/// Ended before it stops. Close sends the goodbye line <c>BYE</c> and waits for the peer's FIN, so a
+/// its socket, echoes what it reads, obeys Send/Close/Abort, publishes its state in its
+/// <see cref="ConnectionInfo"/> and tells exactly one Ended before it stops. Close sends the goodbye line <c>BYE</c> and waits for the peer's FIN, so a
 /// peer that answers by closing closes first. Reading <c>boom</c> makes it throw, so the manager's
 /// supervision can be tested.
 /// </summary>
@@ -37,7 +37,7 @@ internal sealed class TestConnectionActor : ReceiveActor
         {
             _closeReason = close.Reason;
             _socket.Send(Goodbye, SocketFlags.None);
-            ChangeState(LifecycleState.CloseRequested);
+            _info.State = LifecycleState.CloseRequested;
         });
         Receive<ConnectionProtocol.Abort>(_ =>
         {
@@ -97,11 +97,6 @@ internal sealed class TestConnectionActor : ReceiveActor
         ReceiveNext();
     }
 
-    private void ChangeState(LifecycleState state)
-    {
-        _info.State = state;
-        Context.Parent.Tell(new ConnectionProtocol.StateChanged(_info.Id, state));
-    }
 
     private void End(ConnectionClosed closed)
     {

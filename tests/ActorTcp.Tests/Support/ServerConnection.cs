@@ -139,6 +139,14 @@ public sealed class ServerConnection
             ReceiveAny(command => _connection.Tell(command, Self));
         }
 
-        protected override void PreStart() => _connection = Context.Watch(Context.ActorOf(_connectionProps, "connection"));
+        /// <summary>
+        /// Creates the connection and subscribes to its state changes: the first answer, its current
+        /// state, comes once it has started, so waiting for Established waits for its start.
+        /// </summary>
+        protected override void PreStart()
+        {
+            _connection = Context.Watch(Context.ActorOf(_connectionProps, "connection"));
+            _connection.Tell(ConnectionProtocol.SubscribeStateChanges.Instance, Self);
+        }
     }
 }
