@@ -93,6 +93,31 @@ public sealed class TcpServerTests
     }
 
     [Fact]
+    public async Task GracefulClose_RegistryShowsCloseRequestedUntilThePeerCloses()
+    {
+        // Arrange: the real connection actor, which tells its manager nothing between start and end.
+        await using var system = ActorSystem.Create("registry-states");
+        await using var server = await TcpServer.StartAsync(system, TestServers.Options(), () => Handlers.EchoHandler.Instance);
+        using var client = await LoopbackClient.ConnectAsync(server.Port);
+        Assert.Equal("hello", await client.EchoAsync("hello"));
+        var id = (await server.GetConnectionsAsync()).Single().Id;
+
+        // Act: close the TIME_WAIT-aware way; the connection waits for the peer's FIN after its goodbye.
+        Assert.True(await server.CloseAsync(id));
+        Assert.Equal("BYE", await client.ReadLineAsync());
+
+        // Assert: the registry reads the state the connection publishes, and forgets it once closed.
+        await Eventually.TrueAsync(
+            async () => (await server.GetConnectionsAsync(LifecycleState.CloseRequested)).SingleOrDefault()?.Id == id,
+            "the connection is listed as CloseRequested");
+        Assert.Equal(1, (await server.GetStateCountsAsync())[LifecycleState.CloseRequested]);
+        Assert.Empty(await server.GetConnectionsAsync(LifecycleState.Established));
+        client.Dispose();
+        await Eventually.TrueAsync(async () => (await server.GetConnectionsAsync()).Count == 0, "the connection is gone");
+        Assert.Equal(0, (await server.GetStateCountsAsync()).Values.Sum());
+    }
+
+    [Fact]
     public async Task ConnectionActorThrows_OnlyThatConnectionStopsAndFiftyOthersKeepEchoing()
     {
         // Arrange
