@@ -20,11 +20,14 @@ public sealed class ConnectionInfo
     private long _lastActivityUtcTicks;
     private int _state;
 
+    /// <summary>Ticks rather than a <see cref="DateTimeOffset"/>, whose offset would cost every connection eight bytes more.</summary>
+    private readonly long _openedAtUtcTicks;
+
     /// <summary>Creates the figures of a connection opened at <paramref name="openedAt"/>.</summary>
     /// <param name="id">The connection's id, unique within its server.</param>
     /// <param name="remoteEndPoint">The peer's address and port.</param>
     /// <param name="localEndPoint">The local address and port.</param>
-    /// <param name="openedAt">When the connection was accepted.</param>
+    /// <param name="openedAt">When the connection was accepted; kept as UTC.</param>
     public ConnectionInfo(long id, IPEndPoint remoteEndPoint, IPEndPoint localEndPoint, DateTimeOffset openedAt)
     {
         ArgumentNullException.ThrowIfNull(remoteEndPoint);
@@ -32,7 +35,7 @@ public sealed class ConnectionInfo
         Id = id;
         RemoteEndPoint = remoteEndPoint;
         LocalEndPoint = localEndPoint;
-        OpenedAt = openedAt;
+        _openedAtUtcTicks = openedAt.UtcTicks;
         _lastActivityUtcTicks = openedAt.UtcTicks;
     }
 
@@ -45,8 +48,8 @@ public sealed class ConnectionInfo
     /// <summary>The local address and port.</summary>
     public IPEndPoint LocalEndPoint { get; }
 
-    /// <summary>When the connection was accepted.</summary>
-    public DateTimeOffset OpenedAt { get; }
+    /// <summary>When the connection was accepted, in UTC.</summary>
+    public DateTimeOffset OpenedAt => new(_openedAtUtcTicks, TimeSpan.Zero);
 
     /// <summary>The lifecycle state.</summary>
     public LifecycleState State
