@@ -41,6 +41,35 @@ public sealed class FrameTimeoutTests
     }
 
     [Fact]
+    public void FrameStartedAtTimeZero_IsPending()
+    {
+        // Arrange
+        var timeout = default(FrameTimeout);
+
+        // Act: the connection's clock starts at zero, so a frame can start at zero itself.
+        timeout.Observe(completedFrame: false, partialFrame: true, TimeSpan.Zero);
+
+        // Assert
+        Assert.True(timeout.IsPending);
+        Assert.Equal(TimeSpan.Zero, timeout.PendingSince);
+        Assert.True(timeout.HasExpired(Limit, Limit));
+    }
+
+    [Fact]
+    public void NegativeTime_IsRefused()
+    {
+        // Arrange
+        var timeout = default(FrameTimeout);
+
+        // Act
+        var refused = Record.Exception(() => timeout.Observe(completedFrame: false, partialFrame: true, TimeSpan.FromTicks(-1)));
+
+        // Assert
+        Assert.IsType<ArgumentOutOfRangeException>(refused);
+        Assert.False(timeout.IsPending);
+    }
+
+    [Fact]
     public void NothingPending_NeverExpires()
     {
         // Arrange
