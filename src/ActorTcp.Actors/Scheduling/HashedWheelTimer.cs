@@ -24,9 +24,12 @@ namespace ActorTcp.Actors.Scheduling;
 /// revolution later.
 /// </para>
 /// <para>
-/// One timer from <see cref="TimeProvider.CreateTimer"/> drives the wheel, firing every tick. Each
-/// wake processes every tick that has ended by <see cref="TimeProvider.GetTimestamp"/>, in order, so
-/// a late wake catches up and a virtual clock's <c>Advance</c> fires everything it covers. Callbacks
+/// One timer from <see cref="TimeProvider.CreateTimer"/> drives the wheel. It is a one-shot timer
+/// re-armed after each wake for the end of the next tick, so wakes stay on the tick boundaries: a
+/// periodic timer would drift away from them by its own firing delays, and every deadline would run
+/// late by that drift on top of its rounding to the tick. Each wake processes every tick that has
+/// ended by <see cref="TimeProvider.GetTimestamp"/>, in order, so a late wake catches up and a
+/// virtual clock's <c>Advance</c> fires everything it covers. Callbacks
 /// run on that wake's thread, one at a time, in deadline order; a callback that throws is logged
 /// (event <c>ScheduledCallbackFailed</c>) and the wheel carries on. Callbacks must be short and must
 /// not block: they delay every later entry.
@@ -128,7 +131,7 @@ public sealed class HashedWheelTimer : IDisposable
         var flow = suppressedHere ? ExecutionContext.SuppressFlow() : default;
         try
         {
-            _driver = timeProvider.CreateTimer(static self => ((HashedWheelTimer)self!).OnDriverTick(), this, tickDuration, tickDuration);
+            _driver = timeProvider.CreateTimer(static self => ((HashedWheelTimer)self!).OnDriverTick(), this, tickDuration, Timeout.InfiniteTimeSpan);
         }
         finally
         {
@@ -294,21 +297,41 @@ public sealed class HashedWheelTimer : IDisposable
 
     private void OnDriverTick()
     {
+        var ownsPass = false;
+        try
+        {
+            RunEndedTicks(ref ownsPass);
+        }
+        finally
+        {
+            // Outside the gate: a driver armed for a tick that has already ended fires at once, and
+            // that wake must find the gate free. Re-armed even if the pass failed, or the wheel stops.
+            if (ownsPass)
+            {
+                ArmDriverForNextTick();
+            }
+        }
+    }
+
+    /// <summary>Processes every tick that has ended; <paramref name="ownsPass"/> says whether this wake made the pass.</summary>
+    private void RunEndedTicks(ref bool ownsPass)
+    {
         if (!_tickGate.TryEnter())
         {
-            // Another wake is still working; it re-reads the clock before it leaves.
+            // Another wake is still working; it re-reads the clock and re-arms the driver when it is done.
             return;
         }
 
         try
         {
             // The gate is re-entrant, so a callback that somehow wakes the driver on its own thread
-            // must not start a nested pass over the wheel.
+            // must not start a nested pass over the wheel (the outer pass re-arms the driver).
             if (_inTick)
             {
                 return;
             }
 
+            ownsPass = true;
             _inTick = true;
             try
             {
@@ -330,6 +353,25 @@ public sealed class HashedWheelTimer : IDisposable
         finally
         {
             _tickGate.Exit();
+        }
+    }
+
+    /// <summary>Arms the one-shot driver for the end of the first tick not yet processed.</summary>
+    private void ArmDriverForNextTick()
+    {
+        if (IsDisposed)
+        {
+            return;
+        }
+
+        var untilNextTick = ((_processedTick + 1) * _tickTicks) - Elapsed();
+        try
+        {
+            _driver.Change(TimeSpan.FromTicks(Math.Max(untilNextTick, 0)), Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed between the check and the call: nothing is left to drive.
         }
     }
 

@@ -350,6 +350,28 @@ public sealed class HashedWheelTimerTests
     }
 
     [Fact]
+    public void LateWake_ArmsTheDriverForTheNextTickBoundary_SoWakesDoNotDrift()
+    {
+        var clock = new LateWakeTimeProvider();
+        using var wheel = new HashedWheelTimer(clock, Tick, 8);
+        Assert.Equal(Tick, clock.LastDueTime);
+
+        // A wake 3 ms after the first tick ended waits only for the rest of the second tick.
+        clock.Jump(Ms(13));
+        clock.Wake();
+        Assert.Equal(Ms(7), clock.LastDueTime);
+
+        // A wake on the boundary waits one whole tick; one that comes four and a half ticks late
+        // catches up and then waits for the rest of the tick it woke in.
+        clock.Jump(Ms(7));
+        clock.Wake();
+        Assert.Equal(Tick, clock.LastDueTime);
+        clock.Jump(Ms(45));
+        clock.Wake();
+        Assert.Equal(Ms(5), clock.LastDueTime);
+    }
+
+    [Fact]
     public void ThrowingCallback_IsLoggedWithItsEvent_AndTheWheelKeepsRunning()
     {
         var logger = new RecordingLogger();

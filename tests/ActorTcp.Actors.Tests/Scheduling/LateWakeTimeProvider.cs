@@ -12,6 +12,9 @@ internal sealed class LateWakeTimeProvider : TimeProvider
 
     public int TimersCreated => _timers.Count;
 
+    /// <summary>The due time the wheel last armed its driver with (its first arming included).</summary>
+    public TimeSpan? LastDueTime { get; private set; }
+
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override long GetTimestamp() => _nowTicks;
@@ -30,12 +33,13 @@ internal sealed class LateWakeTimeProvider : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new ManualTimer(callback, state);
+        var timer = new ManualTimer(this, callback, state);
         _timers.Add(timer);
+        LastDueTime = dueTime;
         return timer;
     }
 
-    private sealed class ManualTimer(TimerCallback callback, object? state) : ITimer
+    private sealed class ManualTimer(LateWakeTimeProvider clock, TimerCallback callback, object? state) : ITimer
     {
         public TimerCallback Callback { get; } = callback;
 
@@ -43,7 +47,16 @@ internal sealed class LateWakeTimeProvider : TimeProvider
 
         public bool IsDisposed { get; private set; }
 
-        public bool Change(TimeSpan dueTime, TimeSpan period) => !IsDisposed;
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            if (IsDisposed)
+            {
+                return false;
+            }
+
+            clock.LastDueTime = dueTime;
+            return true;
+        }
 
         public void Dispose() => IsDisposed = true;
 
