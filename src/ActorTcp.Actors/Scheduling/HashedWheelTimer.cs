@@ -364,10 +364,13 @@ public sealed class HashedWheelTimer : IDisposable
             return;
         }
 
+        // Whole milliseconds, rounded up: the system's timers count in milliseconds and truncate, so
+        // a due time of 9.7 ms would wake before the boundary and then again and again until it passed.
         var untilNextTick = ((_processedTick + 1) * _tickTicks) - Elapsed();
+        var dueTime = TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(untilNextTick, 0) / (double)TimeSpan.TicksPerMillisecond));
         try
         {
-            _driver.Change(TimeSpan.FromTicks(Math.Max(untilNextTick, 0)), Timeout.InfiniteTimeSpan);
+            _driver.Change(dueTime, Timeout.InfiniteTimeSpan);
         }
         catch (ObjectDisposedException)
         {

@@ -369,6 +369,12 @@ public sealed class HashedWheelTimerTests
         clock.Jump(Ms(45));
         clock.Wake();
         Assert.Equal(Ms(5), clock.LastDueTime);
+
+        // 4.7 ms before the boundary: whole milliseconds, rounded up, because the system's timers
+        // count in milliseconds and would cut 4.7 to 4, waking before the boundary.
+        clock.Jump(TimeSpan.FromMicroseconds(300));
+        clock.Wake();
+        Assert.Equal(Ms(5), clock.LastDueTime);
     }
 
     [Fact]
