@@ -21,17 +21,7 @@ public sealed class HeartbeatTests
         var (client, server) = await harness.ConnectAsync(EchoHandler.Instance);
         using var _ = client;
 
-        harness.Time.Advance(Interval - Tick);
-        Assert.Null(await ReadLineOrNullAsync(client, TimeSpan.FromMilliseconds(200)));
-        harness.Time.Advance(Tick + Tick);
-        Assert.Equal("PING", await client.ReadLineAsync());
-
-        harness.Time.Advance(PingTimeout);
-        Assert.Equal("PING", await client.ReadLineAsync());
-
-        harness.Time.Advance(PingTimeout);
-        var ended = await server.ExpectEndedAsync();
-        Assert.Equal(new ConnectionClosed(CloseReason.HeartbeatTimeout, ClosedFirstBy.Reset), ended.Closed);
+        await ExpectPingsThenResetAsync(harness, client, server, silentSoFar: TimeSpan.Zero);
         Assert.Equal(ClientOutcome.Reset, await client.ReadUntilClosedAsync());
     }
 
@@ -46,7 +36,16 @@ public sealed class HeartbeatTests
         harness.Time.Advance(Interval / 2);
         var server = await harness.AcceptAsync(EchoHandler.Instance, openedTimestamp: acceptedAt);
 
-        harness.Time.Advance((Interval / 2) - Tick);
+        await ExpectPingsThenResetAsync(harness, client, server, silentSoFar: Interval / 2);
+    }
+
+    /// <summary>
+    /// With the peer silent for <paramref name="silentSoFar"/> already: no ping before the interval
+    /// is up, a ping just after it, another one timeout later, and the reset one timeout after that.
+    /// </summary>
+    private static async Task ExpectPingsThenResetAsync(ConnectionHarness harness, TestClient client, ServerConnection server, TimeSpan silentSoFar)
+    {
+        harness.Time.Advance(Interval - silentSoFar - Tick);
         Assert.Null(await ReadLineOrNullAsync(client, TimeSpan.FromMilliseconds(200)));
         harness.Time.Advance(Tick + Tick);
         Assert.Equal("PING", await client.ReadLineAsync());
