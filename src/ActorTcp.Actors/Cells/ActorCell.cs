@@ -179,16 +179,10 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     /// <summary>Enqueues a user message; the Tell path. Lock-free, allocates only the queue node.</summary>
     public void SendMessage(object message, IActorRef? sender)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        sender = ResolveSender(sender);
-        if ((Volatile.Read(ref _status) & Closed) != 0)
+        if (TryEnqueue(message, ResolveSender(sender)))
         {
-            _system.PublishDeadLetter(message, sender, _self);
-            return;
+            TrySchedule(Suspended, mayHandOff: true);
         }
-
-        _mailbox.Enqueue(new Envelope(message, sender));
-        TrySchedule(Suspended, mayHandOff: true);
     }
 
     /// <summary>
@@ -200,14 +194,11 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     /// </summary>
     public void SendMessageFromCompletion(object message)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if ((Volatile.Read(ref _status) & Closed) != 0)
+        if (!TryEnqueue(message, sender: null))
         {
-            _system.PublishDeadLetter(message, null, _self);
             return;
         }
 
-        _mailbox.Enqueue(new Envelope(message, null));
         if (t_runningSelf is not null || !Thread.CurrentThread.IsThreadPoolThread)
         {
             TrySchedule(Suspended, mayHandOff: true);
@@ -227,7 +218,21 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Enqueues a system message; processed even while the actor is suspended or terminated.</summary>
+    /// <summary>Queues a user message, or hands it to dead letters once the actor has terminated; true when queued.</summary>
+    private bool TryEnqueue(object message, IActorRef? sender)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if ((Volatile.Read(ref _status) & Closed) != 0)
+        {
+            _system.PublishDeadLetter(message, sender, _self);
+            return false;
+        }
+
+        _mailbox.Enqueue(new Envelope(message, sender));
+        return true;
+    }
+
+        /// <summary>Enqueues a system message; processed even while the actor is suspended or terminated.</summary>
     public void SendSystemMessage(SystemMessage message)
     {
         var head = Volatile.Read(ref _systemMessages);
