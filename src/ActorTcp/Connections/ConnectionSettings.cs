@@ -74,10 +74,7 @@ public sealed class ConnectionSettings
     /// <exception cref="ActorTcpConfigurationException">An option is out of range.</exception>
     public static ConnectionSettings Create(ActorTcpOptions options, ActorTcpMetrics metrics, ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(metrics);
-        ArgumentNullException.ThrowIfNull(loggerFactory);
-        options.Validate();
+        Validate(options, metrics, loggerFactory);
         return new ConnectionSettings(options, metrics, loggerFactory, dialled: false);
     }
 
@@ -92,10 +89,7 @@ public sealed class ConnectionSettings
     /// <exception cref="ActorTcpConfigurationException">An option is out of range.</exception>
     internal static ConnectionSettings CreateForListener(ActorTcpOptions options, ActorTcpMetrics metrics, ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(metrics);
-        ArgumentNullException.ThrowIfNull(loggerFactory);
-        options.Validate();
+        Validate(options, metrics, loggerFactory);
         return new ConnectionSettings(
             options, metrics, loggerFactory, dialled: false, socketOptionsInherited: TcpSocketOptions.InheritedByAcceptedSockets);
     }
@@ -112,10 +106,16 @@ public sealed class ConnectionSettings
     /// <exception cref="ActorTcpConfigurationException">An option is out of range.</exception>
     internal static ConnectionSettings CreateForDialled(ActorTcpOptions options, ActorTcpMetrics metrics, ILoggerFactory loggerFactory)
     {
+        Validate(options, metrics, loggerFactory);
+        return new ConnectionSettings(options, metrics, loggerFactory, dialled: true);
+    }
+
+    /// <summary>The checks every factory makes before it builds: arguments present, options in range.</summary>
+    private static void Validate(ActorTcpOptions options, ActorTcpMetrics metrics, ILoggerFactory loggerFactory)
+    {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         options.Validate();
-        return new ConnectionSettings(options, metrics, loggerFactory, dialled: true);
     }
 }
