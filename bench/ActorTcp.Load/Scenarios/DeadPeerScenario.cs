@@ -38,24 +38,27 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
             var cut = Stopwatch.GetTimestamp();
             network.CutLink();
 
-            // A socket present at one reading and gone at the next was released between the two.
+            // A socket present at one reading and gone at the next was released between the two. A
+            // reading takes time, so the bounds are its start (the socket was there no earlier) and
+            // the next one's end (it was gone by then).
             var releases = new Dictionary<int, (long After, long By)>();
             var watching = progress.Start($"watching {open.Count:N0} dead peers", open.Count);
-            var previous = Stopwatch.GetTimestamp();
+            var previousStart = cut;
             while (releases.Count < open.Count && Stopwatch.GetElapsedTime(cut) < settings.Observe)
             {
                 await Task.Delay(Poll, cancellationToken);
+                var start = Stopwatch.GetTimestamp();
                 var still = ServerSockets(network.PeerAddress).Select(s => s.Remote.Port).ToHashSet();
-                var now = Stopwatch.GetTimestamp();
+                var end = Stopwatch.GetTimestamp();
                 foreach (var port in open)
                 {
                     if (!still.Contains(port))
                     {
-                        releases.TryAdd(port, (previous, now));
+                        releases.TryAdd(port, (previousStart, end));
                     }
                 }
 
-                previous = now;
+                previousStart = start;
                 watching.Report(releases.Count);
             }
 
