@@ -41,8 +41,10 @@ public sealed partial class ConnectionActor : IWithTimers
             return;
         }
 
+        // The turn's cached clock may be a whole turn old; the wheel counts the delay from its own
+        // fresh reading, so a stale "now" here would make every deadline late by the turn's length.
         _timerDueAt = dueAt;
-        var delay = dueAt - Now;
+        var delay = dueAt - Context.System.TimeProvider.GetElapsedTime(_openedTimestamp);
         Timers.StartSingleTimer(TimerKey, ConnectionSignals.TimerTick.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
     }
 
