@@ -30,6 +30,24 @@ public sealed class LocatedConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public void NumberSetting_ReadsADecimal_AndRejectsAnythingElseWithFileLineAndKey()
+    {
+        // Arrange
+        var good = new ConfigurationBuilder().AddHoconFile(Write("actortcp.heartbeat.ping-spread = 0.25")).Build();
+        var file = Write("actortcp {\n  heartbeat {\n    ping-spread = 10%\n  }\n}\n");
+        var bad = new ConfigurationBuilder().AddHoconFile(file).Build();
+
+        // Act
+        var options = new ActorTcpOptions();
+        ActorTcpOptionsBinder.Bind(good, options);
+        var error = Assert.Throws<ActorTcpConfigurationException>(() => ActorTcpOptionsBinder.Bind(bad, new ActorTcpOptions()));
+
+        // Assert
+        Assert.Equal(0.25, options.Heartbeat.PingSpread);
+        Assert.StartsWith($"{file}:3:19: actortcp.heartbeat.ping-spread: \"10%\" is not a valid value; expected a number such as 0.1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BadValueOnTheCommandLine_OverridingAFile_IsReportedAtTheCommandLine()
     {
         // Arrange

@@ -179,6 +179,7 @@ public static class ActorTcpOptionsBinder
             _ when target == typeof(TimeSpan) => Assign(HoconValueText.TryParseDuration(text, out var duration, out expectation), duration, out value),
             _ when target == typeof(int) => Assign(HoconValueText.TryParseSize(text, out var size, out expectation), size, out value),
             _ when target == typeof(bool) => Assign(HoconValueText.TryParseBoolean(text, out var flag), flag, out value),
+            _ when target == typeof(double) => Assign(HoconValueText.TryParseNumber(text, out var number), number, out value),
             _ when target.IsEnum => HoconValueText.TryParseEnum(target, text, out value),
             _ => throw new NotSupportedException($"{key}: options of type {target.Name} cannot be bound."),
         };
@@ -208,6 +209,7 @@ public static class ActorTcpOptionsBinder
         _ when type == typeof(TimeSpan) => HoconValueText.DurationExpectation,
         _ when type == typeof(int) => HoconValueText.SizeExpectation,
         _ when type == typeof(bool) => HoconValueText.BooleanExpectation,
+        _ when type == typeof(double) => HoconValueText.NumberExpectation,
         _ when type.IsEnum => HoconValueText.EnumExpectation(type),
         _ => "expected a value",
     };

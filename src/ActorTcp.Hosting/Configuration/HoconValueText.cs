@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorTcp.Hocon.Typed;
 
 namespace ActorTcp.Hosting.Configuration;
@@ -14,6 +15,7 @@ internal static class HoconValueText
     public const string DurationExpectation = DurationFormat.Expectation;
     public const string SizeExpectation = "expected a whole number or a size such as 512, 64KiB or 10MB";
     public const string BooleanExpectation = "expected one of true, false, yes, no, on, off";
+    public const string NumberExpectation = "expected a number such as 0.1";
 
     public static bool TryParseDuration(string text, out TimeSpan duration, out string? problem)
     {
@@ -54,6 +56,11 @@ internal static class HoconValueText
 
         return problem is null;
     }
+
+    /// <summary>A plain decimal number (a share or a ratio); NaN and the infinities are not numbers here.</summary>
+    public static bool TryParseNumber(string text, out double value) =>
+        double.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value)
+        && double.IsFinite(value);
 
     public static bool TryParseBoolean(string text, out bool value)
     {

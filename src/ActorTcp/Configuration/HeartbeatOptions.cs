@@ -29,6 +29,15 @@ public sealed class HeartbeatOptions
     [ConfigurationKeyName("max-missed")]
     public int MaxMissed { get; set; } = 3;
 
+    /// <summary>
+    /// Active mode: the share of <see cref="Interval"/> by which a connection's first ping after a
+    /// silence may go early, from 0 to 0.5. Each connection takes its own fixed part of it, so
+    /// connections accepted together do not ping, hear back and fall due together. The dead-peer
+    /// budget does not change. 0 pings every connection at exactly the interval.
+    /// </summary>
+    [ConfigurationKeyName("ping-spread")]
+    public double PingSpread { get; set; } = 0.1;
+
     /// <summary>Active mode: the ping frame payload (the framer adds framing).</summary>
     [ConfigurationKeyName("ping")]
     public string Ping { get; set; } = "PING";
@@ -52,6 +61,7 @@ public sealed class HeartbeatOptions
             check.Positive(nameof(Interval), Interval);
             check.Positive(nameof(Timeout), Timeout);
             check.InRange(nameof(MaxMissed), MaxMissed, 1, 1000);
+            check.InRange(nameof(PingSpread), PingSpread, 0, 0.5);
             check.NotEmpty(nameof(Ping), Ping, "when mode = active");
         }
     }

@@ -30,6 +30,16 @@ internal readonly struct OptionCheck<T>
         }
     }
 
+    /// <summary>Requires <paramref name="value"/> to be a number within [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public void InRange(string property, double value, double min, double max)
+    {
+        if (!(value >= min && value <= max))
+        {
+            throw Fail(property, string.Create(CultureInfo.InvariantCulture,
+                $"{value} is out of range, allowed {min} to {max}."));
+        }
+    }
+
     /// <summary>Requires a strictly positive duration.</summary>
     public void Positive(string property, TimeSpan value)
     {

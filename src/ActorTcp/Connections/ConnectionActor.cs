@@ -76,7 +76,7 @@ public sealed partial class ConnectionActor : ActorBase
         _settings = settings;
         _handler = handler;
         _openedTimestamp = info.OpenedTimestamp ?? Context.System.TimeProvider.GetTimestamp();
-        _heartbeat = new HeartbeatMonitor(settings.Heartbeat, TimeSpan.Zero);
+        _heartbeat = new HeartbeatMonitor(settings.Heartbeat, TimeSpan.Zero, info.Id);
     }
 
     /// <summary>

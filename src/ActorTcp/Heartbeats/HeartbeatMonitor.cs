@@ -32,6 +32,13 @@ namespace ActorTcp.Heartbeats;
 /// <see cref="HeartbeatAction.PeerDead"/>, which the shell turns into a reset. Any inbound byte
 /// clears the misses.</description></item>
 /// </list>
+/// <para>
+/// In active mode the first ping after a silence goes out <see cref="PingLead"/> early: a fixed
+/// share of <c>ping-spread</c> that differs from connection to connection. Connections accepted in
+/// one burst would otherwise ping in one burst, get their answers in one burst and, should the
+/// network then fail, all fall due in the same timer tick. The lead changes no deadline: misses are
+/// still counted from <c>interval</c>, so a silent peer is given up at exactly the budget.
+/// </para>
 /// </remarks>
 /// <example>
 /// In the connection actor:
@@ -51,19 +58,33 @@ namespace ActorTcp.Heartbeats;
 public struct HeartbeatMonitor
 {
     private readonly HeartbeatPolicy _policy;
+    private readonly long _pingLeadTicks;
     private long _lastInboundTicks;
     private long _lastOutboundTicks;
     private long _pingEpochTicks;
     private int _pingsSent;
     private bool _finished;
 
-    /// <summary>Starts monitoring a connection opened at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Starts monitoring a connection opened at <paramref name="now"/> whose pings go out at exactly
+    /// the interval (the lead of connection 0).
+    /// </summary>
     /// <param name="policy">The listener's shared heartbeat policy.</param>
     /// <param name="now">The time the connection was accepted, on the shell's monotonic clock.</param>
     public HeartbeatMonitor(HeartbeatPolicy policy, TimeSpan now)
+        : this(policy, now, connectionId: 0)
+    {
+    }
+
+    /// <summary>Starts monitoring connection <paramref name="connectionId"/>, opened at <paramref name="now"/>.</summary>
+    /// <param name="policy">The listener's shared heartbeat policy.</param>
+    /// <param name="now">The time the connection was accepted, on the shell's monotonic clock.</param>
+    /// <param name="connectionId">The connection's id, which fixes its share of the ping spread (<see cref="HeartbeatPolicy.PingLead"/>).</param>
+    public HeartbeatMonitor(HeartbeatPolicy policy, TimeSpan now, long connectionId)
     {
         ArgumentNullException.ThrowIfNull(policy);
         _policy = policy;
+        _pingLeadTicks = policy.Mode == HeartbeatMode.Active ? policy.PingLead(connectionId).Ticks : 0;
         _lastInboundTicks = now.Ticks;
         _lastOutboundTicks = now.Ticks;
         _pingEpochTicks = now.Ticks;
@@ -73,9 +94,15 @@ public struct HeartbeatMonitor
     public readonly TimeSpan FirstCheckIn => _policy.Mode switch
     {
         HeartbeatMode.Passive => _policy.IdleTimeout,
-        HeartbeatMode.Active => _policy.Interval,
+        HeartbeatMode.Active => FirstPingAfter,
         _ => Timeout.InfiniteTimeSpan,
     };
+
+    /// <summary>How much earlier than the interval this connection's first ping after a silence goes out.</summary>
+    public readonly TimeSpan PingLead => new(_pingLeadTicks);
+
+    /// <summary>The silence after which this connection's first ping goes out: the interval less the lead.</summary>
+    private readonly TimeSpan FirstPingAfter => _policy.Interval - PingLead;
 
     /// <summary>The time of the last inbound byte (or the connection's start).</summary>
     public readonly TimeSpan LastInbound => new(_lastInboundTicks);
@@ -126,9 +153,9 @@ public struct HeartbeatMonitor
 
     private HeartbeatCheck CheckActive(TimeSpan silent)
     {
-        if (silent < _policy.Interval)
+        if (silent < FirstPingAfter)
         {
-            return new(HeartbeatAction.None, _policy.Interval - silent, 0);
+            return new(HeartbeatAction.None, FirstPingAfter - silent, 0);
         }
 
         if (_pingEpochTicks != _lastInboundTicks)
@@ -138,10 +165,10 @@ public struct HeartbeatMonitor
             _pingsSent = 0;
         }
 
-        // Ping k (0-based) is due at interval + k × timeout of silence; each ping that found no
-        // answer by the next deadline is a miss. Counting from the stamp (not from timer ticks)
-        // keeps a late tick from stretching the budget.
-        var missed = (int)Math.Min((silent - _policy.Interval).Ticks / _policy.Timeout.Ticks, int.MaxValue);
+        // Ping k (0-based) is due at interval + k × timeout of silence (the first one the lead
+        // earlier); each ping that found no answer by the next deadline is a miss. Counting from
+        // the stamp (not from timer ticks) keeps a late tick from stretching the budget.
+        var missed = silent < _policy.Interval ? 0 : (int)Math.Min((silent - _policy.Interval).Ticks / _policy.Timeout.Ticks, int.MaxValue);
         if (missed >= _policy.MaxMissed)
         {
             _finished = true;

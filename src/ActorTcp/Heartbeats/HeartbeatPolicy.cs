@@ -11,6 +11,12 @@ namespace ActorTcp.Heartbeats;
 /// </summary>
 public sealed class HeartbeatPolicy
 {
+    /// <summary>The fractional part of the golden ratio in 64-bit fixed point: 2^64 / φ.</summary>
+    private const ulong GoldenRatioFraction = 0x9E3779B97F4A7C15;
+
+    /// <summary>2^-53: the top 53 bits of a 64-bit fraction times this is a double in [0, 1), never rounded up to 1.</summary>
+    private const double TwoToTheMinus53 = 1.0 / (1UL << 53);
+
     private readonly byte[] _ping;
     private readonly byte[] _pong;
 
@@ -24,6 +30,7 @@ public sealed class HeartbeatPolicy
         Interval = options.Interval;
         Timeout = options.Timeout;
         MaxMissed = options.MaxMissed;
+        PingSpread = Interval * options.PingSpread;
         _ping = Encoding.UTF8.GetBytes(options.Ping);
         _pong = Encoding.UTF8.GetBytes(options.Pong);
     }
@@ -42,6 +49,26 @@ public sealed class HeartbeatPolicy
 
     /// <summary>Active mode: missed pings after which the peer is dead.</summary>
     public int MaxMissed { get; }
+
+    /// <summary>
+    /// Active mode: the longest lead a connection's first ping may take on the interval
+    /// (<c>ping-spread</c> × <c>interval</c>); each connection's own lead is <see cref="PingLead"/>.
+    /// </summary>
+    public TimeSpan PingSpread { get; }
+
+    /// <summary>
+    /// The lead of connection <paramref name="connectionId"/>'s first ping on the interval, from zero
+    /// up to (not including) <see cref="PingSpread"/>. Connection ids are handed out in order, so
+    /// the share is the fractional part of id × the golden ratio: consecutive connections land far
+    /// apart, and any run of them covers the spread evenly, with no random source to seed or test.
+    /// </summary>
+    /// <param name="connectionId">The connection's id.</param>
+    /// <returns>The lead; zero when the spread is zero.</returns>
+    public TimeSpan PingLead(long connectionId)
+    {
+        var share = (ulong)connectionId * GoldenRatioFraction;
+        return TimeSpan.FromTicks((long)(PingSpread.Ticks * ((share >> 11) * TwoToTheMinus53)));
+    }
 
     /// <summary>The ping frame payload.</summary>
     public ReadOnlyMemory<byte> Ping => _ping;

@@ -77,6 +77,11 @@ public sealed class ReferenceConfTests
             return config.GetDuration(key);
         }
 
+        if (type == typeof(double))
+        {
+            return config.GetDouble(key);
+        }
+
         if (type.IsEnum)
         {
             // Enum values are written in kebab-case: length-prefixed is LengthPrefixed.

@@ -1,3 +1,4 @@
+using ActorTcp.Configuration;
 using ActorTcp.Connections;
 using ActorTcp.Handlers;
 using ActorTcp.Heartbeats;
@@ -13,6 +14,17 @@ public sealed class HeartbeatTests
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PingTimeout = TimeSpan.FromMilliseconds(500);
+    private const double Spread = 0.2;
+
+    /// <summary>The policy the harness's connections run, to know each one's ping lead.</summary>
+    private static readonly HeartbeatPolicy Policy = CreatePolicy();
+
+    private static HeartbeatPolicy CreatePolicy()
+    {
+        var options = new ActorTcpOptions();
+        Configure(options);
+        return new HeartbeatPolicy(options.Heartbeat);
+    }
 
     [Fact]
     public async Task ActiveHeartbeat_SilentPeer_GetsPingsAtTheIntervalAndIsResetAfterMaxMissed()
@@ -41,18 +53,26 @@ public sealed class HeartbeatTests
 
     /// <summary>
     /// With the peer silent for <paramref name="silentSoFar"/> already: no ping before the interval
-    /// is up, a ping just after it, another one timeout later, and the reset one timeout after that.
+    /// less the connection's lead is up, a ping just after it, another one at interval + timeout, and
+    /// the reset at the budget (interval + 2 × timeout), not a lead earlier.
     /// </summary>
     private static async Task ExpectPingsThenResetAsync(ConnectionHarness harness, TestClient client, ServerConnection server, TimeSpan silentSoFar)
     {
-        harness.Time.Advance(Interval - silentSoFar - Tick);
+        var lead = Policy.PingLead(server.Info.Id);
+        Assert.InRange(lead, Tick * 2, Interval * Spread);
+
+        harness.Time.Advance(Interval - lead - silentSoFar - Tick);
         Assert.Null(await ReadLineOrNullAsync(client, TimeSpan.FromMilliseconds(200)));
         harness.Time.Advance(Tick + Tick);
         Assert.Equal("PING", await client.ReadLineAsync());
 
-        harness.Time.Advance(PingTimeout);
+        harness.Time.Advance(lead + PingTimeout - Tick - Tick);
+        Assert.Null(await ReadLineOrNullAsync(client, TimeSpan.FromMilliseconds(200)));
+        harness.Time.Advance(Tick + Tick);
         Assert.Equal("PING", await client.ReadLineAsync());
-        harness.Time.Advance(PingTimeout);
+        harness.Time.Advance(PingTimeout - Tick - Tick);
+        await server.ExpectNoMoreAsync(TimeSpan.FromMilliseconds(200));
+        harness.Time.Advance(Tick + Tick);
         var ended = await server.ExpectEndedAsync();
         Assert.Equal(new ConnectionClosed(CloseReason.HeartbeatTimeout, ClosedFirstBy.Reset), ended.Closed);
     }
@@ -81,7 +101,9 @@ public sealed class HeartbeatTests
                 "every ping so far was answered");
         }
 
-        Assert.InRange(client.Pings, 5, 10);
+        // At most one ping per interval less the connection's lead: the peer's pong restarts the silence.
+        var mostPings = (int)(TimeSpan.FromSeconds(10) / (Interval - Policy.PingLead(server.Info.Id)));
+        Assert.InRange(client.Pings, 5, mostPings);
         Assert.Equal(LifecycleState.Established, server.Info.State);
         await server.ExpectNoMoreAsync(TimeSpan.FromMilliseconds(100));
     }
@@ -118,13 +140,16 @@ public sealed class HeartbeatTests
         Assert.Equal(new ConnectionClosed(CloseReason.IdleTimeout, ClosedFirstBy.Peer), (await server.ExpectEndedAsync()).Closed);
     }
 
-    private static ConnectionHarness CreateHarness() => ConnectionHarness.Create(o =>
+    private static ConnectionHarness CreateHarness() => ConnectionHarness.Create(Configure);
+
+    private static void Configure(ActorTcpOptions o)
     {
         o.Heartbeat.Mode = HeartbeatMode.Active;
         o.Heartbeat.Interval = Interval;
         o.Heartbeat.Timeout = PingTimeout;
         o.Heartbeat.MaxMissed = 2;
-    });
+        o.Heartbeat.PingSpread = Spread;
+    }
 
     private static async Task<string?> ReadLineOrNullAsync(TestClient client, TimeSpan wait)
     {

@@ -53,6 +53,85 @@ public sealed class HeartbeatMonitorTests
     }
 
     [Fact]
+    public void PingSpread_FirstPingGoesOutTheConnectionsLeadEarly_WhileTheDeadlineStaysAtTheBudget()
+    {
+        // Arrange: connection 7 of a listener that spreads pings over a tenth of the interval.
+        var spread = new HeartbeatPolicy(new HeartbeatOptions
+        {
+            Mode = HeartbeatMode.Active,
+            Interval = TimeSpan.FromSeconds(30),
+            Timeout = TimeSpan.FromSeconds(10),
+            MaxMissed = 3,
+            PingSpread = 0.1,
+        });
+        var monitor = new HeartbeatMonitor(spread, TimeSpan.Zero, connectionId: 7);
+        var lead = monitor.PingLead;
+
+        // Act
+        var early = monitor.OnTimer(TimeSpan.FromSeconds(30) - lead - TimeSpan.FromMilliseconds(1));
+        var first = monitor.OnTimer(TimeSpan.FromSeconds(30) - lead);
+        var second = monitor.OnTimer(TimeSpan.FromSeconds(40));
+        var third = monitor.OnTimer(TimeSpan.FromSeconds(50));
+        var beforeBudget = monitor.OnTimer(TimeSpan.FromSeconds(60) - TimeSpan.FromMilliseconds(1));
+        var atBudget = monitor.OnTimer(TimeSpan.FromSeconds(60));
+
+        // Assert: 7 × the golden ratio has fractional part 0.326, so the lead is about 0.98 s of the 3 s spread.
+        Assert.Equal(spread.PingLead(7), lead);
+        Assert.InRange(lead.TotalSeconds, 0.97, 0.99);
+        Assert.Equal(TimeSpan.FromSeconds(30) - lead, monitor.FirstCheckIn);
+        Assert.Equal(new HeartbeatCheck(HeartbeatAction.None, TimeSpan.FromMilliseconds(1), 0), early);
+        Assert.Equal(new HeartbeatCheck(HeartbeatAction.SendPing, TimeSpan.FromSeconds(10) + lead, 0), first);
+        Assert.Equal(HeartbeatAction.SendPing, second.Action);
+        Assert.Equal(HeartbeatAction.SendPing, third.Action);
+        Assert.Equal(HeartbeatAction.None, beforeBudget.Action);
+        Assert.Equal(HeartbeatAction.PeerDead, atBudget.Action);
+    }
+
+    [Fact]
+    public void PingLeads_OfConsecutiveConnections_CoverTheSpreadEvenly()
+    {
+        // Arrange
+        var policy = new HeartbeatPolicy(new HeartbeatOptions
+        {
+            Mode = HeartbeatMode.Active,
+            Interval = TimeSpan.FromSeconds(2),
+            PingSpread = 0.1,
+        });
+
+        // Act: a burst of 1,000 connections, counted in ten slices of the 200 ms spread.
+        var slices = new int[10];
+        for (var id = 1L; id <= 1000; id++)
+        {
+            var lead = policy.PingLead(id);
+            Assert.InRange(lead, TimeSpan.Zero, policy.PingSpread - TimeSpan.FromTicks(1));
+            slices[(int)(lead.Ticks * 10 / policy.PingSpread.Ticks)]++;
+        }
+
+        // Assert: no slice of the spread gets more than a few connections over its even share.
+        Assert.Equal(TimeSpan.FromMilliseconds(200), policy.PingSpread);
+        Assert.All(slices, count => Assert.InRange(count, 95, 105));
+        Assert.Equal(TimeSpan.Zero, policy.PingLead(0));
+    }
+
+    [Fact]
+    public void ZeroPingSpread_PingsEveryConnectionAtExactlyTheInterval()
+    {
+        // Arrange
+        var exact = new HeartbeatPolicy(new HeartbeatOptions
+        {
+            Mode = HeartbeatMode.Active,
+            Interval = TimeSpan.FromSeconds(30),
+            PingSpread = 0,
+        });
+
+        // Act
+        var monitors = Enumerable.Range(1, 50).Select(id => new HeartbeatMonitor(exact, TimeSpan.Zero, id)).ToArray();
+
+        // Assert
+        Assert.All(monitors, m => Assert.Equal(TimeSpan.FromSeconds(30), m.FirstCheckIn));
+    }
+
+    [Fact]
     public void PeerThatAnswers_IsNeverDeadAndItsMissesStartOver()
     {
         // Arrange
