@@ -12,11 +12,26 @@ internal sealed record DeadPeerResult : IScenarioResult
 
     public required int Released { get; init; }
 
-    /// <summary>Releases seen by budget + tick after the peer's last send (certainly in time).</summary>
+    /// <summary>Sockets gone when checked at budget + tick after the peer's last send (in time, to within the check's lag).</summary>
     public required int WithinBudget { get; init; }
 
-    /// <summary>Releases still not done at budget + tick after the peer's last send (certainly late).</summary>
+    /// <summary>Sockets still there when checked after budget + tick from the peer's last send (certainly late).</summary>
     public required int Late { get; init; }
+
+    /// <summary>Sockets the exact lookup could not find before the cut, so they have no verdict.</summary>
+    public required int Unchecked { get; init; }
+
+    /// <summary>For the sockets in time: how long after its limit each check ended, the median.</summary>
+    public required double CheckLagMedianSeconds { get; init; }
+
+    /// <summary>The same, at most: every release counted in time happened by budget + tick + this.</summary>
+    public required double CheckLagMaxSeconds { get; init; }
+
+    /// <summary>For the late sockets: how long after budget + tick each was first seen gone, the median.</summary>
+    public required double LateByMedianSeconds { get; init; }
+
+    /// <summary>The same, at most.</summary>
+    public required double LateByMaxSeconds { get; init; }
 
     public required double BudgetSeconds { get; init; }
 
@@ -39,7 +54,9 @@ internal sealed record DeadPeerResult : IScenarioResult
     public Table ToTable() => ResultWriter.Figures(
         ("dead peers", $"{Connections:N0}"),
         ("released by the server", $"{Released:N0} within {ObservedSeconds:F1} s of watching"),
-        ("within budget + one tick / certainly late", $"{WithinBudget:N0} / {Late:N0} (budget {BudgetSeconds:F2} s + tick {TickSeconds * 1000:F0} ms)"),
+        ("gone / still there when checked at budget + one tick", $"{WithinBudget:N0} / {Late:N0} (budget {BudgetSeconds:F2} s + tick {TickSeconds * 1000:F0} ms){(Unchecked > 0 ? $", {Unchecked:N0} not checked" : "")}"),
+        ("check's lag after the limit, median / max", WithinBudget == 0 ? "n/a" : $"{CheckLagMedianSeconds * 1000:F2} / {CheckLagMaxSeconds * 1000:F2} ms"),
+        ("late ones gone after the limit, median / max", Late == 0 || double.IsNaN(LateByMaxSeconds) ? "n/a" : $"{LateByMedianSeconds * 1000:F1} / {LateByMaxSeconds * 1000:F1} ms"),
         ("release after the last send, min / median / max", Released == 0 ? "n/a" : $"{MinSeconds:F3} / {MedianSeconds:F3} / {MaxSeconds:F3} s"),
         ("last release after the cut", Released == 0 ? "n/a" : $"{MaxFromCutSeconds:F3} s"),
         ("resolution (longest gap between readings)", Released == 0 ? "n/a" : $"{PollSeconds * 1000:F0} ms"));

@@ -14,7 +14,8 @@ namespace ActorTcp.Load.Scenarios;
 /// socket table; a connection counts as released when its server socket is gone from the table.
 /// The server's budget runs from the last byte it received, so each release is timed from its
 /// peer's last send (an upper bound: the byte arrived a little later) to the first reading
-/// without the socket (also an upper bound, by up to one polling interval).
+/// without the socket (also an upper bound, by up to one polling interval). Whether each release
+/// met budget + tick is decided apart from those timings, by <see cref="DeadPeerLimitCheck"/>.
 /// </summary>
 internal sealed class DeadPeerScenario(DeadPeerSettings settings)
 {
@@ -37,6 +38,8 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
             progress.Note($"{open.Count} server sockets established from {network.PeerAddress}; peers silent, cutting the link");
             var cut = Stopwatch.GetTimestamp();
             network.CutLink();
+            var limit = settings.Budget + settings.Tick;
+            var verdictAtLimits = DeadPeerLimitCheck.StartAsync(open, lastByte, cut, limit, cancellationToken);
 
             // A socket present at one reading and gone at the next was released between the two. A
             // reading takes time, so the bounds are its start (the socket was there no earlier) and
@@ -50,7 +53,7 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
                 var start = Stopwatch.GetTimestamp();
                 var still = ServerSockets(network.PeerAddress).Select(s => s.Remote.Port).ToHashSet();
                 var end = Stopwatch.GetTimestamp();
-                foreach (var port in open)
+                foreach (var port in open.Select(s => s.Remote.Port))
                 {
                     if (!still.Contains(port))
                     {
@@ -63,16 +66,20 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
             }
 
             watching.Complete();
-            var limit = (settings.Budget + settings.Tick).TotalSeconds;
+            var verdict = await verdictAtLimits;
             var byLate = releases.Select(r => Seconds(r.Value.By - lastByte.GetValueOrDefault(r.Key, cut))).Order().ToArray();
-            var afterLate = releases.Select(r => Seconds(r.Value.After - lastByte.GetValueOrDefault(r.Key, cut))).ToArray();
             var fromCut = releases.Select(r => Seconds(r.Value.By - cut)).ToArray();
             return new DeadPeerResult
             {
                 Connections = open.Count,
                 Released = releases.Count,
-                WithinBudget = byLate.Count(t => t <= limit),
-                Late = afterLate.Count(t => t > limit),
+                WithinBudget = verdict.InTime,
+                Late = verdict.Late,
+                Unchecked = verdict.Unchecked,
+                CheckLagMedianSeconds = verdict.MedianLagSeconds,
+                CheckLagMaxSeconds = verdict.MaxLagSeconds,
+                LateByMedianSeconds = verdict.MedianOvershootSeconds,
+                LateByMaxSeconds = verdict.MaxOvershootSeconds,
                 BudgetSeconds = settings.Budget.TotalSeconds,
                 TickSeconds = settings.Tick.TotalSeconds,
                 ObservedSeconds = Stopwatch.GetElapsedTime(cut).TotalSeconds,
@@ -140,12 +147,12 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
         return Process.Start(start) ?? throw new InvalidOperationException("cannot start the peers");
     }
 
-    private async Task<List<int>> WaitForServerSocketsAsync(IPAddress peer, CancellationToken cancellationToken)
+    private async Task<List<KernelSocket>> WaitForServerSocketsAsync(IPAddress peer, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 10);
         while (true)
         {
-            var open = ServerSockets(peer).Where(s => s.State == TcpState.Established).Select(s => s.Remote.Port).ToList();
+            var open = ServerSockets(peer).Where(s => s.State == TcpState.Established).ToList();
             if (open.Count >= settings.Connections || Stopwatch.GetTimestamp() > deadline)
             {
                 return open;
