@@ -13,7 +13,8 @@ namespace ActorTcp.Actors;
 /// </para>
 /// <para>
 /// Use it only from the actor's own turn (message handlers and lifecycle hooks), never from another
-/// thread. A timer's resolution is one tick of the system scheduler.
+/// thread. A timer's resolution is one tick of the system scheduler, except an exact one's
+/// (<see cref="StartExactSingleTimer"/>).
 /// </para>
 /// </remarks>
 public interface ITimerScheduler
@@ -23,6 +24,19 @@ public interface ITimerScheduler
     /// <param name="message">The message delivered to the actor.</param>
     /// <param name="timeout">How long to wait.</param>
     void StartSingleTimer(object key, object message, TimeSpan timeout);
+
+    /// <summary>
+    /// Like <see cref="StartSingleTimer"/>, but delivers <paramref name="message"/> as soon after
+    /// <paramref name="timeout"/> as the system timer allows (about a millisecond) rather than at
+    /// the end of the scheduler tick the timeout falls in. Each such timer costs the scheduler a
+    /// wake of its own: use it for a deadline that is rarely reached and must not be a tick late
+    /// (giving up on a peer), not for every timer. A timeout shorter than one tick is delivered at
+    /// the next tick boundary, like any timer.
+    /// </summary>
+    /// <param name="key">Names the timer; compared with <see cref="object.Equals(object)"/>.</param>
+    /// <param name="message">The message delivered to the actor.</param>
+    /// <param name="timeout">How long to wait.</param>
+    void StartExactSingleTimer(object key, object message, TimeSpan timeout);
 
     /// <summary>Delivers <paramref name="message"/> every <paramref name="interval"/>, first after one interval, replacing any timer with <paramref name="key"/>.</summary>
     /// <param name="key">Names the timer; compared with <see cref="object.Equals(object)"/>.</param>

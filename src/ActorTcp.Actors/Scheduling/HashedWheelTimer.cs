@@ -35,6 +35,15 @@ namespace ActorTcp.Actors.Scheduling;
 /// not block: they delay every later entry.
 /// </para>
 /// <para>
+/// Exact entries (the keyed timers of <see cref="ITimerScheduler.StartExactSingleTimer"/>) are for
+/// the rare deadline that must not run up to a tick late. Once a tick has taken them in from the
+/// pending stack they wait in a queue ordered by deadline, and the driver is armed for the earliest
+/// of them when it falls before the next tick boundary, so each runs within the system timer's
+/// resolution (about a millisecond) of its deadline. An exact entry whose deadline comes before the
+/// next tick boundary after it was scheduled runs at that boundary, like any other. Each costs a
+/// wake of its own, so they suit deadlines that are rarely reached, not every timer.
+/// </para>
+/// <para>
 /// Repeated work keeps its phase: the next deadline is the previous deadline plus the interval, never
 /// "now plus the interval", so it does not drift. A late wake runs it once for every period the wake
 /// covers; an interval shorter than a tick runs at most once per tick (the periods that fall inside
@@ -75,6 +84,7 @@ public sealed class HashedWheelTimer : IDisposable
     private readonly WheelEntry?[] _heads;
     private readonly WheelEntry?[] _tails;
     private readonly List<WheelEntry> _due = [];
+    private readonly PriorityQueue<WheelEntry, WheelEntry> _exact = new(Comparer<WheelEntry>.Create(WheelEntry.CompareByDeadline));
     private readonly Lock _tickGate = new();
     private readonly ITimer _driver;
     private WheelEntry? _pending;
@@ -208,11 +218,18 @@ public sealed class HashedWheelTimer : IDisposable
     /// <param name="entry">A new entry of a type derived from <see cref="WheelEntry"/>.</param>
     /// <param name="initialDelay">How long to wait before the first run; zero or negative runs on the next tick.</param>
     /// <param name="interval">The period between runs; null for one run.</param>
+    /// <param name="exact">Run it at its deadline rather than at the end of its tick; single runs only.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is zero or negative.</exception>
+    /// <exception cref="ArgumentException">An exact entry has an interval.</exception>
     /// <exception cref="ObjectDisposedException">The wheel has been disposed.</exception>
-    internal void Schedule(WheelEntry entry, TimeSpan initialDelay, TimeSpan? interval)
+    internal void Schedule(WheelEntry entry, TimeSpan initialDelay, TimeSpan? interval, bool exact = false)
     {
-        entry.Arm(DeadlineAfter(initialDelay), interval is { } period ? ValidInterval(period) : 0);
+        if (exact && interval is not null)
+        {
+            throw new ArgumentException("Only single runs can be exact.", nameof(exact));
+        }
+
+        entry.Arm(DeadlineAfter(initialDelay), interval is { } period ? ValidInterval(period) : 0, exact);
         Add(entry);
     }
 
@@ -243,6 +260,13 @@ public sealed class HashedWheelTimer : IDisposable
             {
                 entry.Cancel();
             }
+
+            foreach (var (entry, _) in _exact.UnorderedItems)
+            {
+                entry.Cancel();
+            }
+
+            _exact.Clear();
         }
     }
 
@@ -298,9 +322,10 @@ public sealed class HashedWheelTimer : IDisposable
     private void OnDriverTick()
     {
         var ownsPass = false;
+        var nextWake = long.MaxValue;
         try
         {
-            RunEndedTicks(ref ownsPass);
+            RunEndedTicks(ref ownsPass, ref nextWake);
         }
         finally
         {
@@ -308,13 +333,16 @@ public sealed class HashedWheelTimer : IDisposable
             // that wake must find the gate free. Re-armed even if the pass failed, or the wheel stops.
             if (ownsPass)
             {
-                ArmDriverForNextTick();
+                ArmDriver(nextWake);
             }
         }
     }
 
-    /// <summary>Processes every tick that has ended; <paramref name="ownsPass"/> says whether this wake made the pass.</summary>
-    private void RunEndedTicks(ref bool ownsPass)
+    /// <summary>
+    /// Processes every tick that has ended and every exact entry that is due; <paramref name="ownsPass"/>
+    /// says whether this wake made the pass, and <paramref name="nextWake"/> when the driver should wake next.
+    /// </summary>
+    private void RunEndedTicks(ref bool ownsPass, ref long nextWake)
     {
         if (!_tickGate.TryEnter())
         {
@@ -344,10 +372,15 @@ public sealed class HashedWheelTimer : IDisposable
                         _processedTick++;
                     }
                 }
+
+                // Between two tick boundaries only exact entries can be due.
+                CollectExactDue(Elapsed());
+                RunDue(_processedTick);
             }
             finally
             {
                 _inTick = false;
+                nextWake = NextWake();
             }
         }
         finally
@@ -356,18 +389,30 @@ public sealed class HashedWheelTimer : IDisposable
         }
     }
 
-    /// <summary>Arms the one-shot driver for the end of the first tick not yet processed.</summary>
-    private void ArmDriverForNextTick()
+    /// <summary>The end of the first tick not yet processed, or the earliest exact deadline if that comes sooner.</summary>
+    private long NextWake()
     {
-        if (IsDisposed)
+        var nextTickEnd = (_processedTick + 1) * _tickTicks;
+        while (_exact.TryPeek(out var first, out _) && first.IsCancellationRequested)
+        {
+            _exact.Dequeue();
+        }
+
+        return _exact.TryPeek(out var earliest, out _) ? Math.Min(earliest.Deadline, nextTickEnd) : nextTickEnd;
+    }
+
+    /// <summary>Arms the one-shot driver for <paramref name="wakeAt"/> (elapsed ticks of the wheel's clock).</summary>
+    private void ArmDriver(long wakeAt)
+    {
+        if (IsDisposed || wakeAt == long.MaxValue)
         {
             return;
         }
 
         // Whole milliseconds, rounded up: the system's timers count in milliseconds and truncate, so
         // a due time of 9.7 ms would wake before the boundary and then again and again until it passed.
-        var untilNextTick = ((_processedTick + 1) * _tickTicks) - Elapsed();
-        var dueTime = TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(untilNextTick, 0) / (double)TimeSpan.TicksPerMillisecond));
+        var untilWake = wakeAt - Elapsed();
+        var dueTime = TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(untilWake, 0) / (double)TimeSpan.TicksPerMillisecond));
         try
         {
             _driver.Change(dueTime, Timeout.InfiniteTimeSpan);
@@ -382,6 +427,26 @@ public sealed class HashedWheelTimer : IDisposable
     {
         TransferPending(tick);
         CollectDue(tick);
+        CollectExactDue(tick * _tickTicks);
+        RunDue(tick);
+    }
+
+    /// <summary>Moves the exact entries whose deadline is at or before <paramref name="until"/> to the due list.</summary>
+    private void CollectExactDue(long until)
+    {
+        while (_exact.TryPeek(out var entry, out _) && entry.Deadline <= until)
+        {
+            _exact.Dequeue();
+            if (!entry.IsCancellationRequested)
+            {
+                _due.Add(entry);
+            }
+        }
+    }
+
+    /// <summary>Runs the due list in deadline order; <paramref name="tick"/> is the tick being processed (or the last one, between ticks).</summary>
+    private void RunDue(long tick)
+    {
         if (_due.Count == 0)
         {
             return;
@@ -446,10 +511,24 @@ public sealed class HashedWheelTimer : IDisposable
             oldestFirst.Next = null;
             if (!oldestFirst.IsCancellationRequested)
             {
-                Place(oldestFirst, tick);
+                PlaceOrQueueExact(oldestFirst, tick);
             }
 
             oldestFirst = next;
+        }
+    }
+
+    /// <summary>An exact entry due after this tick waits in the deadline queue; everything else goes into its bucket.</summary>
+    private void PlaceOrQueueExact(WheelEntry entry, long tick)
+    {
+        if (entry.IsExact && entry.Deadline > tick * _tickTicks)
+        {
+            entry.Sequence = _sequence++;
+            _exact.Enqueue(entry, entry);
+        }
+        else
+        {
+            Place(entry, tick);
         }
     }
 

@@ -45,6 +45,12 @@ internal abstract class WheelEntry : ICancelable
     /// <summary>Gets or sets the order in which the wheel placed the entry; it breaks ties between equal deadlines.</summary>
     public long Sequence { get; set; }
 
+    /// <summary>
+    /// Run as soon after the deadline as the driving timer can wake, not at the end of its tick
+    /// (single runs only; see <see cref="HashedWheelTimer"/>).
+    /// </summary>
+    public bool IsExact { get; private set; }
+
     /// <summary>Gets or sets the next entry in the pending stack or in the bucket.</summary>
     public WheelEntry? Next { get; set; }
 
@@ -57,10 +63,12 @@ internal abstract class WheelEntry : ICancelable
     /// <summary>Sets when an entry made by a derived type is due and how often it repeats, before the wheel takes it.</summary>
     /// <param name="deadline">In <see cref="TimeSpan"/> ticks since the wheel started.</param>
     /// <param name="interval">The period in <see cref="TimeSpan"/> ticks, or 0 for one-shot work.</param>
-    public void Arm(long deadline, long interval)
+    /// <param name="exact">Whether it runs at its deadline rather than at the end of its tick.</param>
+    public void Arm(long deadline, long interval, bool exact)
     {
         Deadline = deadline;
         Interval = interval;
+        IsExact = exact;
     }
 
     /// <summary>Runs the work; exceptions propagate to the wheel, which logs them.</summary>

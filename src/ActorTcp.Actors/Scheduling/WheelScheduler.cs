@@ -68,11 +68,11 @@ internal sealed class WheelScheduler : IScheduler, IDisposable
     }
 
     /// <summary>Schedules an entry that is its own callback and handle; after termination the entry is cancelled instead.</summary>
-    public void Schedule(WheelEntry entry, TimeSpan initialDelay, TimeSpan? interval)
+    public void Schedule(WheelEntry entry, TimeSpan initialDelay, TimeSpan? interval, bool exact = false)
     {
         try
         {
-            _wheel.Schedule(entry, initialDelay, interval);
+            _wheel.Schedule(entry, initialDelay, interval, exact);
         }
         catch (ObjectDisposedException)
         {

@@ -22,6 +22,9 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler, ICellInt
     public void StartSingleTimer(object key, object message, TimeSpan timeout) =>
         Start(key, message, timeout, interval: null);
 
+    public void StartExactSingleTimer(object key, object message, TimeSpan timeout) =>
+        Start(key, message, timeout, interval: null, exact: true);
+
     public void StartPeriodicTimer(object key, object message, TimeSpan interval) =>
         Start(key, message, interval, interval);
 
@@ -83,7 +86,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler, ICellInt
 
     public void OnStop() => CancelAll();
 
-    private void Start(object key, object message, TimeSpan initialDelay, TimeSpan? interval)
+    private void Start(object key, object message, TimeSpan initialDelay, TimeSpan? interval, bool exact = false)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(message);
@@ -94,7 +97,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler, ICellInt
 
         Find(key)?.Cancel();
         var timer = new ActorTimer(this, key, message, isSingle: interval is null);
-        cell.System.WheelScheduler.Schedule(timer, initialDelay, interval);
+        cell.System.WheelScheduler.Schedule(timer, initialDelay, interval, exact);
         Store(timer);
     }
 

@@ -194,6 +194,88 @@ public sealed class HashedWheelTimerTests
     }
 
     [Fact]
+    public void ExactEntry_RunsAtItsDeadline_NotAtTheEndOfItsTick()
+    {
+        using var wheel = NewWheel();
+        var seen = new List<(string Name, TimeSpan At)>();
+        wheel.Schedule(new RecordingEntry("ticked", seen, () => Now), Ms(23), interval: null);
+        wheel.Schedule(new RecordingEntry("exact", seen, () => Now), Ms(23), interval: null, exact: true);
+
+        _time.Advance(Ms(22));
+        var beforeDeadline = seen.Count;
+        _time.Advance(Ms(100));
+
+        Assert.Equal(0, beforeDeadline);
+        Assert.Equal([("exact", Ms(23)), ("ticked", Ms(30))], seen);
+    }
+
+    [Fact]
+    public void ExactEntry_DueBeforeTheNextTickBoundary_RunsAtThatBoundary()
+    {
+        using var wheel = NewWheel();
+        var seen = new List<(string Name, TimeSpan At)>();
+
+        wheel.Schedule(new RecordingEntry("exact", seen, () => Now), Ms(4), interval: null, exact: true);
+        _time.Advance(Ms(100));
+
+        Assert.Equal([("exact", Ms(10))], seen);
+    }
+
+    [Fact]
+    public void ExactEntry_Cancelled_NeverRuns_AndTheDriverGoesBackToTheTickBoundaries()
+    {
+        var clock = new LateWakeTimeProvider();
+        using var wheel = new HashedWheelTimer(clock, Tick, 8);
+        var seen = new List<(string Name, TimeSpan At)>();
+        var exact = new RecordingEntry("exact", seen, () => TimeSpan.FromTicks(clock.GetTimestamp()));
+        wheel.Schedule(exact, Ms(25), interval: null, exact: true);
+
+        // The first boundary takes the entry in and wakes on the next boundary, which is sooner.
+        clock.Jump(Tick);
+        clock.Wake();
+        var armedBeforeDeadline = clock.LastDueTime;
+        clock.Jump(Tick);
+        clock.Wake();
+        var armedForDeadline = clock.LastDueTime;
+        exact.Cancel();
+        clock.Jump(Ms(5));
+        clock.Wake();
+
+        Assert.Equal(Tick, armedBeforeDeadline);
+        Assert.Equal(Ms(5), armedForDeadline);
+        Assert.Equal(Ms(5), clock.LastDueTime);
+        Assert.Empty(seen);
+    }
+
+    [Fact]
+    public void ExactEntry_WithAnInterval_IsRejected()
+    {
+        using var wheel = NewWheel();
+
+        Assert.Throws<ArgumentException>(() => wheel.Schedule(new RecordingEntry("exact", [], () => Now), Ms(5), Ms(5), exact: true));
+    }
+
+    [Fact]
+    public void LateWake_RunsExactAndTickedEntriesTogetherInDeadlineOrder()
+    {
+        var clock = new LateWakeTimeProvider();
+        using var wheel = new HashedWheelTimer(clock, Tick, 8);
+        var seen = new List<(string Name, TimeSpan At)>();
+        TimeSpan Read() => TimeSpan.FromTicks(clock.GetTimestamp());
+        wheel.Schedule(new RecordingEntry("exact at 23", seen, Read), Ms(23), interval: null, exact: true);
+        wheel.Schedule(new RecordingEntry("ticked at 21", seen, Read), Ms(21), interval: null);
+        wheel.Schedule(new RecordingEntry("ticked at 25", seen, Read), Ms(25), interval: null);
+        clock.Jump(Tick);
+        clock.Wake();
+
+        // The driver wakes 40 ms late: everything due by then runs in one pass, by deadline.
+        clock.Jump(Ms(40));
+        clock.Wake();
+
+        Assert.Equal(["ticked at 21", "exact at 23", "ticked at 25"], seen.Select(s => s.Name));
+    }
+
+    [Fact]
     public void Cancel_BeforeTheDeadline_NeverFires()
     {
         using var wheel = NewWheel();
@@ -550,5 +632,11 @@ public sealed class HashedWheelTimerTests
         public int Runs { get; private set; }
 
         public void Run() => Runs++;
+    }
+
+    /// <summary>A keyed-timer-like entry that records its name and the time it ran.</summary>
+    private sealed class RecordingEntry(string name, List<(string Name, TimeSpan At)> seen, Func<TimeSpan> now) : WheelEntry
+    {
+        public override void Run() => seen.Add((name, now()));
     }
 }

@@ -50,6 +50,29 @@ public sealed class KeyedTimerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ExactSingleTimer_DeliversAtItsTimeout_NotAtTheEndOfTheTick()
+    {
+        // Arrange: 1,003 ms falls 3 ms into a 10 ms tick of the system's scheduler.
+        var actor = NewTimedActor();
+        await actor.Ask<Done>(new StartExactSingle("exact", "give up", TimeSpan.FromMilliseconds(1003)), Timeout);
+        await actor.Ask<Done>(new StartSingle("ticked", "check", TimeSpan.FromMilliseconds(1003)), Timeout);
+
+        // Act
+        _clock.Advance(TimeSpan.FromMilliseconds(1002));
+        actor.Tell(new Marker());
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        actor.Tell(new Marker());
+        _clock.Advance(TimeSpan.FromMilliseconds(7));
+
+        // Assert: nothing before the timeout; the exact timer at it; the ordinary one at the tick's end.
+        await _probe.ExpectMsgAsync<Marker>();
+        Assert.Equal("give up", (await _probe.ExpectMsgAsync<Fired>()).Message);
+        await _probe.ExpectMsgAsync<Marker>();
+        Assert.Equal("check", (await _probe.ExpectMsgAsync<Fired>()).Message);
+        Assert.False(await actor.Ask<bool>(new IsActive("exact"), Timeout));
+    }
+
+    [Fact]
     public async Task PeriodicTimer_DeliversOncePerIntervalTheAdvanceCovers()
     {
         // Arrange

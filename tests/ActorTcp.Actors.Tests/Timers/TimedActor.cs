@@ -14,6 +14,7 @@ internal sealed class TimedActor : ReceiveActor, IWithTimers
         _reportTo = reportTo;
         _startInPreStart = startInPreStart;
         Receive<StartSingle>(c => Reply(() => Timers.StartSingleTimer(c.Key, c.Message, c.Timeout)));
+        Receive<StartExactSingle>(c => Reply(() => Timers.StartExactSingleTimer(c.Key, c.Message, c.Timeout)));
         Receive<StartPeriodic>(c => Reply(() => Start(c)));
         Receive<CancelTimer>(c => Reply(() => Timers.Cancel(c.Key)));
         Receive<CancelAllTimers>(_ => Reply(Timers.CancelAll));
@@ -59,6 +60,8 @@ internal sealed class TimedActor : ReceiveActor, IWithTimers
     }
 
     internal sealed record StartSingle(object Key, object Message, TimeSpan Timeout);
+
+    internal sealed record StartExactSingle(object Key, object Message, TimeSpan Timeout);
 
     internal sealed record StartPeriodic(object Key, object Message, TimeSpan Interval, TimeSpan? InitialDelay = null);
 
