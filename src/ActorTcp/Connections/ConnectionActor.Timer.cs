@@ -30,11 +30,18 @@ public sealed partial class ConnectionActor : IWithTimers
     private void ScheduleFirstHeartbeat(TimeSpan checkIn)
     {
         _heartbeatDueAt = checkIn == Timeout.InfiniteTimeSpan ? Never : checkIn;
-        EnsureTimerBy(_heartbeatDueAt);
+        EnsureTimerBy(_heartbeatDueAt, exact: _heartbeat.NextCheckCanEnd);
     }
 
     /// <summary>Makes sure the timer fires no later than <paramref name="dueAt"/>; re-arms only when it would fire later.</summary>
-    private void EnsureTimerBy(TimeSpan dueAt)
+    private void EnsureTimerBy(TimeSpan dueAt) => EnsureTimerBy(dueAt, exact: false);
+
+    /// <summary>
+    /// Makes sure the timer fires no later than <paramref name="dueAt"/>; <paramref name="exact"/>
+    /// runs it at that moment rather than at the end of the scheduler tick, for the heartbeat check
+    /// that can release a dead peer (its budget allows one tick of lateness, and nothing else).
+    /// </summary>
+    private void EnsureTimerBy(TimeSpan dueAt, bool exact)
     {
         if (dueAt >= _timerDueAt || _released)
         {
@@ -45,7 +52,15 @@ public sealed partial class ConnectionActor : IWithTimers
         // fresh reading, so a stale "now" here would make every deadline late by the turn's length.
         _timerDueAt = dueAt;
         var delay = dueAt - Context.System.TimeProvider.GetElapsedTime(_openedTimestamp);
-        Timers.StartSingleTimer(TimerKey, ConnectionSignals.TimerTick.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        var timeout = delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+        if (exact)
+        {
+            Timers.StartExactSingleTimer(TimerKey, ConnectionSignals.TimerTick.Instance, timeout);
+        }
+        else
+        {
+            Timers.StartSingleTimer(TimerKey, ConnectionSignals.TimerTick.Instance, timeout);
+        }
     }
 
     private void CancelTimer()
@@ -67,7 +82,9 @@ public sealed partial class ConnectionActor : IWithTimers
         CheckDeadlines(now);
         if (!_released)
         {
-            EnsureTimerBy(NextDeadline());
+            var next = NextDeadline();
+            var heartbeatDecides = next == _heartbeatDueAt && _status.State == LifecycleState.Established && _heartbeat.NextCheckCanEnd;
+            EnsureTimerBy(next, exact: heartbeatDecides);
         }
     }
 

@@ -98,6 +98,19 @@ public struct HeartbeatMonitor
         _ => Timeout.InfiniteTimeSpan,
     };
 
+    /// <summary>
+    /// Whether the check asked for by the last <see cref="OnTimer"/> ends the connection if the peer
+    /// stays silent until then: the idle timeout, or the last miss allowed. Only that check decides
+    /// when a dead peer is released, so the shell runs its timer exactly on time rather than at the
+    /// end of a scheduler tick; the others can wait for the tick.
+    /// </summary>
+    public readonly bool NextCheckCanEnd => !_finished && _policy.Mode switch
+    {
+        HeartbeatMode.Passive => true,
+        HeartbeatMode.Active => _pingsSent >= _policy.MaxMissed && _pingEpochTicks == _lastInboundTicks,
+        _ => false,
+    };
+
     /// <summary>How much earlier than the interval this connection's first ping after a silence goes out.</summary>
     public readonly TimeSpan PingLead => new(_pingLeadTicks);
 

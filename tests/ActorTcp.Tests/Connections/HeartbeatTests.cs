@@ -51,6 +51,31 @@ public sealed class HeartbeatTests
         await ExpectPingsThenResetAsync(harness, client, server, silentSoFar: Interval / 2);
     }
 
+    [Fact]
+    public async Task ActiveHeartbeat_SilentPeer_IsResetAtTheBudgetItself_NotAtTheEndOfTheSchedulerTick()
+    {
+        // Arrange: the connection opens 3 ms into a 10 ms scheduler tick, so its budget ends 3 ms
+        // into one too (the virtual clock and the scheduler start together).
+        await using var harness = CreateHarness();
+        using var client = await TestClient.ConnectAsync(harness.Port);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(3));
+        var server = await harness.AcceptAsync(EchoHandler.Instance);
+        var budget = Interval + (PingTimeout * 2);
+
+        // Act: both pings (each read proves the check before it was handled), then up to the budget.
+        harness.Time.Advance(Interval);
+        Assert.Equal("PING", await client.ReadLineAsync());
+        harness.Time.Advance(PingTimeout + Tick);
+        Assert.Equal("PING", await client.ReadLineAsync());
+        harness.Time.Advance(budget - Interval - PingTimeout - Tick - TimeSpan.FromMilliseconds(1));
+        await server.ExpectNoMoreAsync(TimeSpan.FromMilliseconds(200));
+        harness.Time.Advance(TimeSpan.FromMilliseconds(1));
+
+        // Assert: reset at the budget, 7 ms before the tick it falls in has ended.
+        var ended = await server.ExpectEndedAsync();
+        Assert.Equal(new ConnectionClosed(CloseReason.HeartbeatTimeout, ClosedFirstBy.Reset), ended.Closed);
+    }
+
     /// <summary>
     /// With the peer silent for <paramref name="silentSoFar"/> already: no ping before the interval
     /// less the connection's lead is up, a ping just after it, another one at interval + timeout, and

@@ -132,6 +132,29 @@ public sealed class HeartbeatMonitorTests
     }
 
     [Fact]
+    public void NextCheckCanEnd_OnlyForTheCheckAfterTheLastAllowedMiss_AndNotOnceThePeerAnswered()
+    {
+        // Arrange
+        var monitor = new HeartbeatMonitor(Active, TimeSpan.Zero);
+        var decisive = new List<bool> { monitor.NextCheckCanEnd };
+
+        // Act: three pings at 30, 40 and 50 s; then the peer answers at 55 s.
+        foreach (var seconds in new[] { 30, 40, 50 })
+        {
+            monitor.OnTimer(TimeSpan.FromSeconds(seconds));
+            decisive.Add(monitor.NextCheckCanEnd);
+        }
+
+        monitor.RecordInbound(TimeSpan.FromSeconds(55));
+        var afterAnswer = monitor.NextCheckCanEnd;
+
+        // Assert: only the check due at 60 s (the budget) can end the connection.
+        Assert.Equal([false, false, false, true], decisive);
+        Assert.False(afterAnswer);
+        Assert.True(new HeartbeatMonitor(Passive, TimeSpan.Zero).NextCheckCanEnd);
+    }
+
+    [Fact]
     public void PeerThatAnswers_IsNeverDeadAndItsMissesStartOver()
     {
         // Arrange
