@@ -14,6 +14,9 @@ namespace ActorTcp.Load.Scenarios;
 /// </summary>
 internal static class DeadPeerLimitCheck
 {
+    /// <summary>How long after its limit a late socket is still rechecked (a server with no heartbeat keeps every one).</summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Starts the checks on a thread of their own, so the coarse table readings cannot hold them up.</summary>
     /// <param name="sockets">The server's established sockets to the peers.</param>
     /// <param name="lastSend">Per peer port, the monotonic timestamp of its last send.</param>
@@ -34,7 +37,7 @@ internal static class DeadPeerLimitCheck
         using var lookup = new SocketLookup();
         var limitTimestamps = (long)(limit.TotalSeconds * Stopwatch.Frequency);
         var recheck = Stopwatch.Frequency / 1000;
-        var giveUp = Stopwatch.Frequency * 2;
+        var giveUp = (long)(GiveUpAfter.TotalSeconds * Stopwatch.Frequency);
 
         // Each socket is checked at its limit; one still there is late, and is checked again every
         // millisecond until it goes, to say by how much.
@@ -77,6 +80,12 @@ internal static class DeadPeerLimitCheck
             {
                 lags.Add(Seconds(checkedBy - due.Limit));
             }
+        }
+
+        // A late socket never seen gone was late by more than the rechecks cover.
+        for (var i = overshoots.Count; i < late.Count; i++)
+        {
+            overshoots.Add(double.PositiveInfinity);
         }
 
         lags.Sort();

@@ -51,12 +51,15 @@ internal sealed record DeadPeerResult : IScenarioResult
     /// <summary>The last release, from the moment the link was cut.</summary>
     public required double MaxFromCutSeconds { get; init; }
 
+    private static string Milliseconds(double seconds) =>
+        double.IsPositiveInfinity(seconds) ? $"over {DeadPeerLimitCheck.GiveUpAfter.TotalMilliseconds:F0} ms" : $"{seconds * 1000:F1} ms";
+
     public Table ToTable() => ResultWriter.Figures(
         ("dead peers", $"{Connections:N0}"),
         ("released by the server", $"{Released:N0} within {ObservedSeconds:F1} s of watching"),
         ("gone / still there when checked at budget + one tick", $"{WithinBudget:N0} / {Late:N0} (budget {BudgetSeconds:F2} s + tick {TickSeconds * 1000:F0} ms){(Unchecked > 0 ? $", {Unchecked:N0} not checked" : "")}"),
         ("check's lag after the limit, median / max", WithinBudget == 0 ? "n/a" : $"{CheckLagMedianSeconds * 1000:F2} / {CheckLagMaxSeconds * 1000:F2} ms"),
-        ("late ones gone after the limit, median / max", Late == 0 || double.IsNaN(LateByMaxSeconds) ? "n/a" : $"{LateByMedianSeconds * 1000:F1} / {LateByMaxSeconds * 1000:F1} ms"),
+        ("late ones gone after the limit, median / max", Late == 0 ? "n/a" : $"{Milliseconds(LateByMedianSeconds)} / {Milliseconds(LateByMaxSeconds)}"),
         ("release after the last send, min / median / max", Released == 0 ? "n/a" : $"{MinSeconds:F3} / {MedianSeconds:F3} / {MaxSeconds:F3} s"),
         ("last release after the cut", Released == 0 ? "n/a" : $"{MaxFromCutSeconds:F3} s"),
         ("resolution (longest gap between readings)", Released == 0 ? "n/a" : $"{PollSeconds * 1000:F0} ms"));

@@ -7,6 +7,6 @@ namespace ActorTcp.Load.Scenarios;
 /// <param name="MedianLagSeconds">For the sockets gone, how long after its limit the check ended: the median.</param>
 /// <param name="MaxLagSeconds">The same, at most: every release counted in time happened by its limit + this.</param>
 /// <param name="MedianOvershootSeconds">For the late sockets, how long after its limit each was first seen gone: the median.</param>
-/// <param name="MaxOvershootSeconds">The same, at most (rechecked every millisecond, for up to 2 s).</param>
+/// <param name="MaxOvershootSeconds">The same, at most; infinite when one was still there <see cref="DeadPeerLimitCheck.GiveUpAfter"/> after its limit.</param>
 internal readonly record struct DeadPeerVerdict(
     int InTime, int Late, int Unchecked, double MedianLagSeconds, double MaxLagSeconds, double MedianOvershootSeconds, double MaxOvershootSeconds);
