@@ -19,6 +19,16 @@ public sealed class HeartbeatMonitorTests
         IdleTimeout = TimeSpan.FromMinutes(5),
     });
 
+    /// <summary>Active mode with a 10 s timeout and 3 misses, like <see cref="Active"/>, but its own interval and spread.</summary>
+    private static HeartbeatPolicy ActiveWithSpread(TimeSpan interval, double spread) => new(new HeartbeatOptions
+    {
+        Mode = HeartbeatMode.Active,
+        Interval = interval,
+        Timeout = TimeSpan.FromSeconds(10),
+        MaxMissed = 3,
+        PingSpread = spread,
+    });
+
     [Fact]
     public void SilentPeer_GetsAPingPerPeriodAndIsDeadAfterMaxMissed()
     {
@@ -56,14 +66,7 @@ public sealed class HeartbeatMonitorTests
     public void PingSpread_FirstPingGoesOutTheConnectionsLeadEarly_WhileTheDeadlineStaysAtTheBudget()
     {
         // Arrange: connection 7 of a listener that spreads pings over a tenth of the interval.
-        var spread = new HeartbeatPolicy(new HeartbeatOptions
-        {
-            Mode = HeartbeatMode.Active,
-            Interval = TimeSpan.FromSeconds(30),
-            Timeout = TimeSpan.FromSeconds(10),
-            MaxMissed = 3,
-            PingSpread = 0.1,
-        });
+        var spread = ActiveWithSpread(TimeSpan.FromSeconds(30), 0.1);
         var monitor = new HeartbeatMonitor(spread, TimeSpan.Zero, connectionId: 7);
         var lead = monitor.PingLead;
 
@@ -91,12 +94,7 @@ public sealed class HeartbeatMonitorTests
     public void PingLeads_OfConsecutiveConnections_CoverTheSpreadEvenly()
     {
         // Arrange
-        var policy = new HeartbeatPolicy(new HeartbeatOptions
-        {
-            Mode = HeartbeatMode.Active,
-            Interval = TimeSpan.FromSeconds(2),
-            PingSpread = 0.1,
-        });
+        var policy = ActiveWithSpread(TimeSpan.FromSeconds(2), 0.1);
 
         // Act: a burst of 1,000 connections, counted in ten slices of the 200 ms spread.
         var slices = new int[10];
@@ -117,12 +115,7 @@ public sealed class HeartbeatMonitorTests
     public void ZeroPingSpread_PingsEveryConnectionAtExactlyTheInterval()
     {
         // Arrange
-        var exact = new HeartbeatPolicy(new HeartbeatOptions
-        {
-            Mode = HeartbeatMode.Active,
-            Interval = TimeSpan.FromSeconds(30),
-            PingSpread = 0,
-        });
+        var exact = ActiveWithSpread(TimeSpan.FromSeconds(30), 0);
 
         // Act
         var monitors = Enumerable.Range(1, 50).Select(id => new HeartbeatMonitor(exact, TimeSpan.Zero, id)).ToArray();
