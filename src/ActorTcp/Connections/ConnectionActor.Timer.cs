@@ -30,18 +30,16 @@ public sealed partial class ConnectionActor : IWithTimers
     private void ScheduleFirstHeartbeat(TimeSpan checkIn)
     {
         _heartbeatDueAt = checkIn == Timeout.InfiniteTimeSpan ? Never : checkIn;
-        EnsureTimerBy(_heartbeatDueAt, exact: _heartbeat.NextCheckCanEnd);
+        EnsureTimerBy(_heartbeatDueAt);
     }
 
-    /// <summary>Makes sure the timer fires no later than <paramref name="dueAt"/>; re-arms only when it would fire later.</summary>
-    private void EnsureTimerBy(TimeSpan dueAt) => EnsureTimerBy(dueAt, exact: false);
-
     /// <summary>
-    /// Makes sure the timer fires no later than <paramref name="dueAt"/>; <paramref name="exact"/>
-    /// runs it at that moment rather than at the end of the scheduler tick, for the heartbeat check
-    /// that can release a dead peer (its budget allows one tick of lateness, and nothing else).
+    /// Makes sure the timer fires no later than <paramref name="dueAt"/>; re-arms only when it would
+    /// fire later. When the deadline is the heartbeat check that can release a dead peer, the timer
+    /// runs at that moment rather than at the end of the scheduler tick: the budget allows one tick
+    /// of lateness, and nothing else may use it up.
     /// </summary>
-    private void EnsureTimerBy(TimeSpan dueAt, bool exact)
+    private void EnsureTimerBy(TimeSpan dueAt)
     {
         if (dueAt >= _timerDueAt || _released)
         {
@@ -53,7 +51,7 @@ public sealed partial class ConnectionActor : IWithTimers
         _timerDueAt = dueAt;
         var delay = dueAt - Context.System.TimeProvider.GetElapsedTime(_openedTimestamp);
         var timeout = delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
-        if (exact)
+        if (dueAt == _heartbeatDueAt && _status.State == LifecycleState.Established && _heartbeat.NextCheckCanEnd)
         {
             Timers.StartExactSingleTimer(TimerKey, ConnectionSignals.TimerTick.Instance, timeout);
         }
@@ -82,9 +80,7 @@ public sealed partial class ConnectionActor : IWithTimers
         CheckDeadlines(now);
         if (!_released)
         {
-            var next = NextDeadline();
-            var heartbeatDecides = next == _heartbeatDueAt && _status.State == LifecycleState.Established && _heartbeat.NextCheckCanEnd;
-            EnsureTimerBy(next, exact: heartbeatDecides);
+            EnsureTimerBy(NextDeadline());
         }
     }
 
