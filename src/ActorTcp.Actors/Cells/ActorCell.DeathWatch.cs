@@ -137,14 +137,13 @@ internal sealed partial class ActorCell
     /// <summary>Forgets a watch on <paramref name="actor"/>; true, with its WatchWith message (or null), when there was one.</summary>
     private bool StopWatching(IInternalActorRef actor, out object? customMessage)
     {
+        customMessage = null;
         if (WatchedChild(actor) is { } child)
         {
             child.IsWatched = false;
-            customMessage = null;
             return true;
         }
 
-        customMessage = null;
         return _deathWatch?.Watching is { } watching && watching.Remove(actor, out customMessage);
     }
 

@@ -232,7 +232,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         return true;
     }
 
-        /// <summary>Enqueues a system message; processed even while the actor is suspended or terminated.</summary>
+    /// <summary>Enqueues a system message; processed even while the actor is suspended or terminated.</summary>
     public void SendSystemMessage(SystemMessage message)
     {
         var head = Volatile.Read(ref _systemMessages);

@@ -58,7 +58,7 @@ public static class TcpSocketOptions
     /// listener's), so a server pays these system calls once instead of six times per connection;
     /// a receive buffer set here also shapes the window scale offered in the SYN-ACK.
     /// </summary>
-    /// <param name="listener">A bound socket that does not listen yet.</param>
+    /// <param name="listener">A socket that does not listen yet (the listener sets it before binding).</param>
     /// <param name="options">The validated <c>actortcp.tcp</c> options.</param>
     /// <remarks>Does nothing where accepted sockets do not inherit (<see cref="InheritedByAcceptedSockets"/>): there each accepted socket needs <see cref="Apply"/>.</remarks>
     public static void ApplyToListener(Socket listener, TcpOptions options)
