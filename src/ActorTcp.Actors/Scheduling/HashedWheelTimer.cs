@@ -24,12 +24,14 @@ namespace ActorTcp.Actors.Scheduling;
 /// revolution later.
 /// </para>
 /// <para>
-/// One timer from <see cref="TimeProvider.CreateTimer"/> drives the wheel. It is a one-shot timer
-/// re-armed after each wake for the end of the next tick, so wakes stay on the tick boundaries: a
-/// periodic timer would drift away from them by its own firing delays, and every deadline would run
-/// late by that drift on top of its rounding to the tick. Each wake processes every tick that has
-/// ended by <see cref="TimeProvider.GetTimestamp"/>, in order, so a late wake catches up and a
-/// virtual clock's <c>Advance</c> fires everything it covers. Callbacks
+/// One timer drives the wheel: on the system clock a thread of its own
+/// (<see cref="WheelDriverThread"/>), on any other clock one from
+/// <see cref="TimeProvider.CreateTimer"/>. It is one-shot, re-armed after each wake for the end of
+/// the next tick, so wakes stay on the tick boundaries: a periodic timer would drift away from them
+/// by its own firing delays, and every deadline would run late by that drift on top of its rounding
+/// to the tick. Each wake processes every tick that has ended by
+/// <see cref="TimeProvider.GetTimestamp"/>, in order, so a late wake catches up and a virtual
+/// clock's <c>Advance</c> fires everything it covers. Callbacks
 /// run on that wake's thread, one at a time, in deadline order; a callback that throws is logged
 /// (event <c>ScheduledCallbackFailed</c>) and the wheel carries on. Callbacks must be short and must
 /// not block: they delay every later entry.
@@ -141,7 +143,7 @@ public sealed class HashedWheelTimer : IDisposable
         var flow = suppressedHere ? ExecutionContext.SuppressFlow() : default;
         try
         {
-            _driver = timeProvider.CreateTimer(static self => ((HashedWheelTimer)self!).OnDriverTick(), this, tickDuration, Timeout.InfiniteTimeSpan);
+            _driver = CreateDriver(timeProvider);
         }
         finally
         {
@@ -150,6 +152,21 @@ public sealed class HashedWheelTimer : IDisposable
                 flow.Undo();
             }
         }
+
+        // Armed only once the field is set: every wake re-arms the driver through it.
+        _driver.Change(tickDuration, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// The system clock gets a thread of its own (one wake a tick, see <see cref="WheelDriverThread"/>);
+    /// any other clock, such as a virtual one in tests, makes the timer, so advancing it drives the wheel.
+    /// </summary>
+    private ITimer CreateDriver(TimeProvider timeProvider)
+    {
+        TimerCallback onWake = static self => ((HashedWheelTimer)self!).OnDriverTick();
+        return ReferenceEquals(timeProvider, TimeProvider.System)
+            ? new WheelDriverThread(onWake, this)
+            : timeProvider.CreateTimer(onWake, this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Gets the resolution of the wheel.</summary>

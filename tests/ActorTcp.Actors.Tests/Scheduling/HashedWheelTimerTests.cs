@@ -627,6 +627,19 @@ public sealed class HashedWheelTimerTests
         Assert.Null(value);
     }
 
+    [Fact]
+    public async Task WheelOnTheSystemClock_RunsCallbacksOnItsOwnThreadRatherThanThePool()
+    {
+        using var wheel = new HashedWheelTimer(TimeProvider.System, Tick, 512);
+        var seen = new TaskCompletionSource<(string? Name, bool Pooled)>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        wheel.Schedule(Ms(20), _ => seen.TrySetResult((Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread)), null);
+        var (name, pooled) = await seen.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(WheelDriverThread.ThreadName, name);
+        Assert.False(pooled);
+    }
+
     private sealed class CountingCallback : IScheduledCallback
     {
         public int Runs { get; private set; }
