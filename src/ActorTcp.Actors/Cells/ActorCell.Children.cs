@@ -231,7 +231,6 @@ internal sealed partial class ActorCell
     private void HandleChildTerminated(LocalActorRef child)
     {
         bool allGone;
-        bool anyStopping;
         lock (this)
         {
             if (_children is not { } children || !children.Remove(child))
@@ -240,7 +239,6 @@ internal sealed partial class ActorCell
             }
 
             allGone = children.IsEmpty;
-            anyStopping = children.AnyStopping();
         }
 
         if (_isTerminating)
@@ -250,8 +248,10 @@ internal sealed partial class ActorCell
                 FinishTermination();
             }
         }
-        else if (_pendingRecreateCause is { } cause && !anyStopping)
+        else if (_pendingRecreateCause is { } cause && !AnyChildStopping())
         {
+            // Only a restart waits for stopping children; scanning them on every other child's
+            // end would cost a parent of thousands of connections a pass over all of them each time.
             FinishRecreate(cause);
         }
     }

@@ -244,6 +244,30 @@ public sealed class DeathWatchTests
     /// Waits until the parent has processed its child's end (it has no children left); one more
     /// round trip then sees whatever that queued.
     /// </summary>
+    [Fact]
+    public async Task ParentStartingWatchingAndStoppingChildrenInOneTurn_GetsEveryTerminated()
+    {
+        // Arrange: the connection manager's pattern, many children ending while siblings stay.
+        const int Stopped = 500;
+        await using var system = ActorSystem.Create("watch");
+        var probe = Probe.Create(system);
+        var parent = system.ActorOf(Props.Create(() => new BatchStopper(probe.Ref)));
+        await parent.Ask<Ack>(new StartIdle(200), Timeout);
+
+        // Act
+        parent.Tell(new StartAndStop(Stopped));
+
+        // Assert: one end per stopped child, and the idle siblings remain.
+        var ended = new HashSet<IActorRef>();
+        for (var i = 0; i < Stopped; i++)
+        {
+            ended.Add((await probe.ExpectMsgAsync<TargetTerminated>()).Target);
+        }
+
+        Assert.Equal(Stopped, ended.Count);
+        Assert.Equal(200, await parent.Ask<int>(new Report(), Timeout));
+    }
+
     private static async Task<IReadOnlyList<object>> SeenOnceTheChildIsGoneAsync(IActorRef parent)
     {
         await Eventually.TrueAsync(
@@ -336,6 +360,37 @@ public sealed class DeathWatchTests
                 _terminatedSeen++;
                 probe.Tell(new TargetTerminated(t.ActorRef));
             });
+        }
+    }
+
+    private sealed record StartIdle(int Count);
+
+    private sealed record StartAndStop(int Count);
+
+    /// <summary>Keeps idle children; starts, watches and stops a batch in one turn, forwarding each end.</summary>
+    private sealed class BatchStopper : ReceiveActor
+    {
+        public BatchStopper(IActorRef probe)
+        {
+            Receive<StartIdle>(start =>
+            {
+                for (var i = 0; i < start.Count; i++)
+                {
+                    Context.ActorOf(Props.Create(() => new Watcher()));
+                }
+
+                Sender.Tell(new Ack());
+            });
+            Receive<StartAndStop>(batch =>
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var child = Context.Watch(Context.ActorOf(Props.Create(() => new Watcher())));
+                    Context.Stop(child);
+                }
+            });
+            Receive<Report>(_ => Sender.Tell(Context.Children.Count));
+            Receive<Terminated>(terminated => probe.Tell(new TargetTerminated(terminated.ActorRef)));
         }
     }
 
