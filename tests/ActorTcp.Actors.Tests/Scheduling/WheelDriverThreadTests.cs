@@ -132,6 +132,24 @@ public sealed class WheelDriverThreadTests
     }
 
     [Fact]
+    public void ThreadEnds_WhenItsStateIsCollectedAfterTheCallbackHasRun()
+    {
+        // Arrange: one wake with the state alive; afterwards only the driver's weak reference is left.
+        var wakes = new StrongBox<int>();
+        var driver = DriverThatWokeOnce(wakes);
+
+        // Act
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        driver.Change(Ms(1), Timeout.InfiniteTimeSpan);
+
+        // Assert: the thread kept no reference of its own from the first wake.
+        Assert.True(driver.Thread.Join(WaitBound), "the driver thread kept the state alive after running its callback");
+        Assert.Equal(1, Volatile.Read(ref wakes.Value));
+    }
+
+    [Fact]
     public void Change_WithAPeriod_IsRejected()
     {
         var state = new object();
@@ -142,6 +160,24 @@ public sealed class WheelDriverThreadTests
         Assert.Equal("period", error.ParamName);
         Assert.Contains("one-shot", error.Message, StringComparison.Ordinal);
         GC.KeepAlive(state);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WheelDriverThread DriverThatWokeOnce(StrongBox<int> wakes)
+    {
+        var state = new object();
+        var woke = new ManualResetEventSlim();
+        var driver = new WheelDriverThread(
+            _ =>
+            {
+                Interlocked.Increment(ref wakes.Value);
+                woke.Set();
+            },
+            state);
+        driver.Change(Ms(1), Timeout.InfiniteTimeSpan);
+        Assert.True(woke.Wait(WaitBound), "the first wake did not come");
+        GC.KeepAlive(state);
+        return driver;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
