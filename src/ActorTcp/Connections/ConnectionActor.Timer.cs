@@ -49,7 +49,7 @@ public sealed partial class ConnectionActor : IWithTimers
         // The turn's cached clock may be a whole turn old; the wheel counts the delay from its own
         // fresh reading, so a stale "now" here would make every deadline late by the turn's length.
         _timerDueAt = dueAt;
-        var delay = dueAt - Context.System.TimeProvider.GetElapsedTime(_openedTimestamp);
+        var delay = dueAt - ReadClock();
         var timeout = delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
         if (dueAt == _heartbeatDueAt && _status.State == LifecycleState.Established && _heartbeat.NextCheckCanEnd)
         {

@@ -90,12 +90,15 @@ public sealed partial class ConnectionActor : ActorBase
         {
             if (_turnNow == ClockUnread)
             {
-                _turnNow = Context.System.TimeProvider.GetElapsedTime(_openedTimestamp);
+                _turnNow = ReadClock();
             }
 
             return _turnNow;
         }
     }
+
+    /// <summary>Reads the clock now: monotonic time since the connection was accepted, not cached for the turn.</summary>
+    private TimeSpan ReadClock() => Context.System.TimeProvider.GetElapsedTime(_openedTimestamp);
 
     /// <summary>Wall-clock time of <see cref="Now"/>, for the connection's figures; derived, so it costs no clock read.</summary>
     private DateTimeOffset UtcNow => _info.OpenedAt + Now;
