@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace ActorTcp.Configuration;
 
@@ -20,18 +21,12 @@ internal readonly struct OptionCheck<T>
     /// <summary>Creates the exception for <paramref name="property"/> with <paramref name="message"/>, for the caller to throw.</summary>
     public ActorTcpConfigurationException Fail(string property, string message) => new(Key(property), message);
 
-    /// <summary>Requires <paramref name="value"/> to lie within [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public void InRange(string property, long value, long min, long max)
-    {
-        if (value < min || value > max)
-        {
-            throw Fail(property, string.Create(CultureInfo.InvariantCulture,
-                $"{value} is out of range, allowed {min} to {max}."));
-        }
-    }
-
-    /// <summary>Requires <paramref name="value"/> to be a number within [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public void InRange(string property, double value, double min, double max)
+    /// <summary>
+    /// Requires <paramref name="value"/> to lie within [<paramref name="min"/>, <paramref name="max"/>];
+    /// a value that is not a number (NaN) lies in no range.
+    /// </summary>
+    public void InRange<TNumber>(string property, TNumber value, TNumber min, TNumber max)
+        where TNumber : INumber<TNumber>
     {
         if (!(value >= min && value <= max))
         {
