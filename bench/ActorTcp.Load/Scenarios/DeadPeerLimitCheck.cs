@@ -35,9 +35,9 @@ internal static class DeadPeerLimitCheck
         IReadOnlyList<KernelSocket> sockets, IReadOnlyDictionary<int, long> lastSend, long fallback, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var lookup = new SocketLookup();
-        var limitTimestamps = (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        var limitTimestamps = Timestamps.From(limit);
         var recheck = Stopwatch.Frequency / 1000;
-        var giveUp = (long)(GiveUpAfter.TotalSeconds * Stopwatch.Frequency);
+        var giveUp = Timestamps.From(GiveUpAfter);
 
         // Each socket is checked at its limit; one still there is late, and is checked again every
         // millisecond until it goes, to say by how much.
@@ -74,11 +74,11 @@ internal static class DeadPeerLimitCheck
             }
             else if (late.Contains(due.Remote))
             {
-                overshoots.Add(Seconds(checkedBy - due.Limit));
+                overshoots.Add(Timestamps.ToSeconds(checkedBy - due.Limit));
             }
             else
             {
-                lags.Add(Seconds(checkedBy - due.Limit));
+                lags.Add(Timestamps.ToSeconds(checkedBy - due.Limit));
             }
         }
 
@@ -99,8 +99,6 @@ internal static class DeadPeerLimitCheck
             Median(overshoots),
             overshoots.Count == 0 ? double.NaN : overshoots[^1]);
     }
-
-    private static double Seconds(long timestamps) => (double)timestamps / Stopwatch.Frequency;
 
     private static double Median(List<double> sorted) => sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
 

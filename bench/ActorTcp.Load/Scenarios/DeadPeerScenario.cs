@@ -67,8 +67,8 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
 
             watching.Complete();
             var verdict = await verdictAtLimits;
-            var byLate = releases.Select(r => Seconds(r.Value.By - lastByte.GetValueOrDefault(r.Key, cut))).Order().ToArray();
-            var fromCut = releases.Select(r => Seconds(r.Value.By - cut)).ToArray();
+            var byLate = releases.Select(r => Timestamps.ToSeconds(r.Value.By - lastByte.GetValueOrDefault(r.Key, cut))).Order().ToArray();
+            var fromCut = releases.Select(r => Timestamps.ToSeconds(r.Value.By - cut)).ToArray();
             return new DeadPeerResult
             {
                 Connections = open.Count,
@@ -83,7 +83,7 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
                 BudgetSeconds = settings.Budget.TotalSeconds,
                 TickSeconds = settings.Tick.TotalSeconds,
                 ObservedSeconds = Stopwatch.GetElapsedTime(cut).TotalSeconds,
-                PollSeconds = releases.Count == 0 ? double.NaN : releases.Values.Max(r => Seconds(r.By - r.After)),
+                PollSeconds = releases.Count == 0 ? double.NaN : releases.Values.Max(r => Timestamps.ToSeconds(r.By - r.After)),
                 MinSeconds = byLate.Length == 0 ? double.NaN : byLate[0],
                 MedianSeconds = byLate.Length == 0 ? double.NaN : byLate[byLate.Length / 2],
                 MaxSeconds = byLate.Length == 0 ? double.NaN : byLate[^1],
@@ -96,8 +96,6 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
             await peers.WaitForExitAsync(CancellationToken.None);
         }
     }
-
-    private static double Seconds(long timestamps) => (double)timestamps / Stopwatch.Frequency;
 
     /// <summary>
     /// Makes the peers stop answering once each has answered a ping (or after <paramref name="pingWait"/>);
