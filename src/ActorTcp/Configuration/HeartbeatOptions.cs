@@ -33,7 +33,8 @@ public sealed class HeartbeatOptions
     /// Active mode: the share of <see cref="Interval"/> by which a connection's first ping after a
     /// silence may go early, from 0 to 0.5. Each connection takes its own fixed part of it, so
     /// connections accepted together do not ping, hear back and fall due together. The dead-peer
-    /// budget does not change. 0 pings every connection at exactly the interval.
+    /// budget does not change. 0 pings every connection at exactly the interval. It also sets the
+    /// step of the grid that pings run on (<see cref="Heartbeats.HeartbeatGrid"/>).
     /// </summary>
     [ConfigurationKeyName("ping-spread")]
     public double PingSpread { get; set; } = 0.1;

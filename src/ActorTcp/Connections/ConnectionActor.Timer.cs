@@ -30,7 +30,7 @@ public sealed partial class ConnectionActor : IWithTimers
     private void ScheduleFirstHeartbeat(TimeSpan checkIn)
     {
         _heartbeatDueAt = checkIn == Timeout.InfiniteTimeSpan ? Never : checkIn;
-        EnsureTimerBy(_heartbeatDueAt);
+        EnsureTimerBy(HeartbeatWakeAt);
     }
 
     /// <summary>
@@ -162,11 +162,20 @@ public sealed partial class ConnectionActor : IWithTimers
 
         if (_status.State == LifecycleState.Established)
         {
-            next = Min(next, _heartbeatDueAt);
+            next = Min(next, HeartbeatWakeAt);
         }
 
         return next;
     }
+
+    /// <summary>
+    /// When the timer should run for the heartbeat check: exactly at its due time when the check can
+    /// end the connection, otherwise at the next step of the listener's shared grid, so that the
+    /// pings of many connections wake the pool together (see <see cref="HeartbeatGrid"/>).
+    /// </summary>
+    private TimeSpan HeartbeatWakeAt => _heartbeat.NextCheckCanEnd
+        ? _heartbeatDueAt
+        : _settings.Heartbeat.Grid.RoundUp(_heartbeatDueAt, _openedTimestamp, Context.System.TimeProvider);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -37,7 +37,10 @@ namespace ActorTcp.Heartbeats;
 /// share of <c>ping-spread</c> that differs from connection to connection. Connections accepted in
 /// one burst would otherwise ping in one burst, get their answers in one burst and, should the
 /// network then fail, all fall due in the same timer tick. The lead changes no deadline: misses are
-/// still counted from <c>interval</c>, so a silent peer is given up at exactly the budget.
+/// still counted from <c>interval</c>, so a silent peer is given up at exactly the budget. The shell
+/// may run a check that cannot end the connection (<see cref="NextCheckCanEnd"/> false) later, on
+/// its listener's <see cref="HeartbeatGrid"/>; the monitor counts from its stamps, so that only
+/// moves the ping.
 /// </para>
 /// </remarks>
 /// <example>

@@ -31,6 +31,7 @@ public sealed class HeartbeatPolicy
         Timeout = options.Timeout;
         MaxMissed = options.MaxMissed;
         PingSpread = Interval * options.PingSpread;
+        Grid = Mode == HeartbeatMode.Active ? new HeartbeatGrid(PingSpread) : default;
         _ping = Encoding.UTF8.GetBytes(options.Ping);
         _pong = Encoding.UTF8.GetBytes(options.Pong);
     }
@@ -55,6 +56,9 @@ public sealed class HeartbeatPolicy
     /// (<c>ping-spread</c> × <c>interval</c>); each connection's own lead is <see cref="PingLead"/>.
     /// </summary>
     public TimeSpan PingSpread { get; }
+
+    /// <summary>The shared steps that checks which cannot end a connection are rounded up to.</summary>
+    public HeartbeatGrid Grid { get; }
 
     /// <summary>
     /// The lead of connection <paramref name="connectionId"/>'s first ping on the interval, from zero

@@ -76,6 +76,66 @@ public sealed class HeartbeatTests
         Assert.Equal(new ConnectionClosed(CloseReason.HeartbeatTimeout, ClosedFirstBy.Reset), ended.Closed);
     }
 
+    [Fact]
+    public async Task ActiveHeartbeat_LongInterval_PingsWaitForTheSharedGrid_WhileTheResetStaysExact()
+    {
+        // Arrange: a 30 s interval with a 3 s spread puts the checks that cannot end the connection
+        // on a 100 ms grid shared by all connections. The clock is moved (in whole milliseconds, the
+        // resolution of exact wakes) so that the first connection's ping falls due 50 ms before a
+        // boundary of that grid, or up to a millisecond more.
+        var interval = TimeSpan.FromSeconds(30);
+        var timeout = TimeSpan.FromSeconds(1);
+        var step = TimeSpan.FromMilliseconds(100);
+        var options = new ActorTcpOptions();
+        void Configure(ActorTcpOptions o)
+        {
+            o.Heartbeat.Mode = HeartbeatMode.Active;
+            o.Heartbeat.Interval = interval;
+            o.Heartbeat.Timeout = timeout;
+            o.Heartbeat.MaxMissed = 2;
+            o.Heartbeat.PingSpread = 0.1;
+        }
+
+        Configure(options);
+        var policy = new HeartbeatPolicy(options.Heartbeat);
+        Assert.Equal(step, policy.Grid.Step);
+        await using var harness = ConnectionHarness.Create(Configure);
+        using var client = await TestClient.ConnectAsync(harness.Port);
+        var pingDue = interval - policy.PingLead(1);
+        var dueOnClock = harness.Time.GetTimestamp() + pingDue.Ticks;
+        var toHalfStepBefore = TimeSpan.FromTicks((((step.Ticks / 2) - (dueOnClock % step.Ticks)) + step.Ticks) % step.Ticks);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(Math.Floor(toHalfStepBefore.TotalMilliseconds)));
+        var server = await harness.AcceptAsync(EchoHandler.Instance);
+        Assert.Equal(1, server.Info.Id);
+        var budget = interval + (timeout * 2);
+        Assert.True(
+            policy.Grid.RoundUp(budget, harness.Time.GetTimestamp(), harness.Time) - budget >= Tick * 2,
+            "the budget is not on a boundary, so a rounded reset would be late by two ticks or more");
+
+        // Act + Assert: no ping two ticks after it fell due, where it would go without the grid...
+        var elapsed = pingDue + (Tick * 2);
+        harness.Time.Advance(elapsed);
+        Assert.Null(await ReadLineOrNullAsync(client, TimeSpan.FromMilliseconds(200)));
+
+        // ...but within two ticks of the boundary, 50 ms after it fell due (or up to 1 ms more);
+        harness.Time.Advance(step / 2);
+        elapsed += step / 2;
+        Assert.Equal("PING", await client.ReadLineAsync());
+
+        // the second ping, at most a step after interval + timeout;
+        var secondPingBy = interval + timeout + step + (Tick * 2);
+        harness.Time.Advance(secondPingBy - elapsed);
+        elapsed = secondPingBy;
+        Assert.Equal("PING", await client.ReadLineAsync());
+
+        // and the reset at the budget itself, off the grid.
+        harness.Time.Advance(budget - TimeSpan.FromMilliseconds(1) - elapsed);
+        await server.ExpectNoMoreAsync(TimeSpan.FromMilliseconds(200));
+        harness.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var ended = await server.ExpectEndedAsync();
+        Assert.Equal(new ConnectionClosed(CloseReason.HeartbeatTimeout, ClosedFirstBy.Reset), ended.Closed);
+    }
+
     /// <summary>
     /// With the peer silent for <paramref name="silentSoFar"/> already: no ping before the interval
     /// less the connection's lead is up, a ping just after it, another one at interval + timeout, and
