@@ -197,6 +197,12 @@ def reps(rs, field, digits=0, scale=1.0):
     return ", ".join(num(r[field] * scale, digits) for r in sorted(rs, key=lambda r: r["rep"]))
 
 
+def steal(rs, key):
+    """The median share of the machine's CPU time stolen by the hypervisor, or a dash for results that did not record it."""
+    values = [r[key] for r in rs if key in r]
+    return f"{statistics.median(values):.1f} %" if values else "—"
+
+
 def section(runs, args, commands):
     md = [BEGIN, "", "## Side by side: ActorTcp, Kestrel, Node.js and a naive server", ""]
     md.append(
@@ -286,15 +292,17 @@ def section(runs, args, commands):
             rss = med([{"v": r["final"]["rss_per_connection"]} for r in rs], "v")
             heap = med([{"v": r["final"]["heap_per_connection"]} for r in rs], "v")
             rows.append([NAMES[s], f"{num(med(rs, 'connected'))} / {num(med(rs, 'alive_at_end'))}", num(med(rs, "baseline_rss_bytes") / 1048576, 1),
-                         num(rss), f"{ratio(rss, rk):.2f}", num(heap) if heap == heap else "—", f"{med(rs, 'hold_cpu_percent'):.2f} %", num(med(rs, "pings_answered")), num(med(rs, "pings_answered") / hold, 0)])
+                         num(rss), f"{ratio(rss, rk):.2f}", num(heap) if heap == heap else "—", f"{med(rs, 'hold_cpu_percent'):.2f} %", steal(rs, "hold_steal_percent"), num(med(rs, "pings_answered")), num(med(rs, "pings_answered") / hold, 0)])
         md += ["### Idle connections", "",
                f"{num(n)} connections from 127.0.0.x source addresses, opened in steps, then held for {hold:.0f} s; "
                "the load generator answers every `PING` with `PONG`. RSS from `/proc/PID/status`, above the server's "
                "RSS before the first connection; the managed heap (ActorTcp only, from its stats port, after a full "
                "blocking collection, read after RSS) likewise. CPU is the server's user + system time during the "
-               "hold (`/proc/PID/stat`) in percent of one core.", "",
+               "hold (`/proc/PID/stat`) in percent of one core. *Stolen* is the machine's CPU time that the hypervisor gave to "
+               "other guests during the hold (`steal` in `/proc/stat`), in percent of all its CPU time: a busy host stalls every "
+               "process of this machine at once.", "",
                table(["server", "connected / alive at end", "baseline RSS (MiB)", "RSS growth per connection (B)", "ratio vs Kestrel",
-                      "managed heap per connection (B)", "CPU during hold", "pings answered", "pings/s over the hold"], rows), "",
+                      "managed heap per connection (B)", "CPU during hold", "stolen", "pings answered", "pings/s over the hold"], rows), "",
                "![memory per connection vs connection count](benchmarks/idle-memory.png)", ""]
         step_rows = []
         for s in SERVERS:
@@ -315,14 +323,14 @@ def section(runs, args, commands):
                 continue
             f = med(rs, "frames_per_second")
             rows.append([NAMES[s], num(f), f"{ratio(f, kf):.2f}", num(med(rs, "megabytes_per_second"), 1), num(med(rs, "p50_us") / 1000, 2),
-                         num(med(rs, "p99_us") / 1000, 2), f"{ratio(med(rs, 'p99_us'), k99):.2f}", num(med(rs, "p999_us") / 1000, 2), reps(rs, "frames_per_second")])
+                         num(med(rs, "p99_us") / 1000, 2), f"{ratio(med(rs, 'p99_us'), k99):.2f}", num(med(rs, "p999_us") / 1000, 2), steal(rs, "steal_percent"), reps(rs, "frames_per_second")])
         first = next(r for r in echo.values() if r)[0]
         md += ["### Echo", "",
                f"{first['connections']} connections, {first['size']}-byte messages (63 bytes and a line feed), {first['pipeline']} in flight per "
                f"connection, {first['seconds']:.0f} s measured after a warm-up. Latency from the write of a message to the read that completes "
                "its echo, in an HdrHistogram-style log-bucket histogram (1.6 % resolution); throughput in echoed messages per second "
-               "(MB/s one way).", "",
-               table(["server", "frames/s", "ratio vs Kestrel", "MB/s", "p50 (ms)", "p99 (ms)", "p99 ratio vs Kestrel", "p99.9 (ms)", "frames/s of each run"], rows), "",
+               "(MB/s one way). *Stolen*: the machine's CPU time taken by the hypervisor while measuring, median of the runs.", "",
+               table(["server", "frames/s", "ratio vs Kestrel", "MB/s", "p50 (ms)", "p99 (ms)", "p99 ratio vs Kestrel", "p99.9 (ms)", "stolen", "frames/s of each run"], rows), "",
                "![echo latency percentiles](benchmarks/echo-latency.png)", ""]
 
     for key, data, title, text in (
@@ -362,7 +370,7 @@ def section(runs, args, commands):
                              f"{r['min_seconds']:.3f} / {r['median_seconds']:.3f} / {r['max_seconds']:.3f}" if timed else "—",
                              f"{r['max_from_cut_seconds']:.3f}" if timed else "—",
                              f"{r['poll_seconds'] * 1000:.0f} ms" if timed else "—",
-                             f"{r['budget_seconds']:.2f} s + {r['tick_seconds'] * 1000:.0f} ms", f"{r['observed_seconds']:.1f} s"])
+                             f"{r['budget_seconds']:.2f} s + {r['tick_seconds'] * 1000:.0f} ms", f"{r['observed_seconds']:.1f} s", steal([r], "steal_percent")])
         md += ["### Dead peers", "",
                "The peers connect from a network namespace over a veth pair made by the load generator and answer pings; once each has "
                "answered one (or after one budget, for a server that sends none), they fall silent and their end of the link is "
@@ -374,9 +382,11 @@ def section(runs, args, commands):
                "latest by the end of that lookup (the *check lag* column bounds how long after the limit that was); *late* counts "
                "sockets still there, which are looked up again every millisecond until they go (*late by*). The release times "
                "come from reading the whole socket table in a loop; each is an upper bound, by up to the gap between two readings "
-               "(the resolution column), too coarse to judge a 10 ms tick by itself.", "",
+               "(the resolution column), too coarse to judge a 10 ms tick by itself. *Stolen*: the machine's CPU time taken by "
+               "the hypervisor while watching; the check lag, measured by the load generator on its own thread, shows the "
+               "stalls it causes.", "",
                table(["server", "run", "dead peers", "released", "in time", "check lag, max", "late", "late by, max", "after last send, min / median / max (s)",
-                      "last release after the cut (s)", "resolution", "budget", "watched"], rows), ""]
+                      "last release after the cut (s)", "resolution", "budget", "watched", "stolen"], rows), ""]
 
     md += ["### Commands", "", "Server and load-generator command lines of this run (paths relative to the repository, ports vary by run):", "", "```sh"]
     md += commands

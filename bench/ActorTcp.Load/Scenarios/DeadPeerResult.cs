@@ -51,6 +51,9 @@ internal sealed record DeadPeerResult : IScenarioResult
     /// <summary>The last release, from the moment the link was cut.</summary>
     public required double MaxFromCutSeconds { get; init; }
 
+    /// <summary>The machine's CPU time stolen by the hypervisor while watching, in percent of all its CPU time.</summary>
+    public required double StealPercent { get; init; }
+
     private static string Milliseconds(double seconds) =>
         double.IsPositiveInfinity(seconds) ? $"over {DeadPeerLimitCheck.GiveUpAfter.TotalMilliseconds:F0} ms" : $"{seconds * 1000:F1} ms";
 
@@ -62,5 +65,6 @@ internal sealed record DeadPeerResult : IScenarioResult
         ("late ones gone after the limit, median / max", Late == 0 ? "n/a" : $"{Milliseconds(LateByMedianSeconds)} / {Milliseconds(LateByMaxSeconds)}"),
         ("release after the last send, min / median / max", Released == 0 ? "n/a" : $"{MinSeconds:F3} / {MedianSeconds:F3} / {MaxSeconds:F3} s"),
         ("last release after the cut", Released == 0 ? "n/a" : $"{MaxFromCutSeconds:F3} s"),
-        ("resolution (longest gap between readings)", Released == 0 ? "n/a" : $"{PollSeconds * 1000:F0} ms"));
+        ("resolution (longest gap between readings)", Released == 0 ? "n/a" : $"{PollSeconds * 1000:F0} ms"),
+        ("machine CPU stolen by the hypervisor while watching", $"{StealPercent:F1} %"));
 }

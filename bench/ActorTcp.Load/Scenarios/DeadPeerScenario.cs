@@ -37,6 +37,7 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
             var lastByte = await SilenceAsync(peers, settings.Budget, cancellationToken);
             progress.Note($"{open.Count} server sockets established from {network.PeerAddress}; peers silent, cutting the link");
             var cut = Stopwatch.GetTimestamp();
+            var machineAtCut = MachineCpu.Read();
             network.CutLink();
             var limit = settings.Budget + settings.Tick;
             var verdictAtLimits = DeadPeerLimitCheck.StartAsync(open, lastByte, cut, limit, cancellationToken);
@@ -66,6 +67,7 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
             }
 
             watching.Complete();
+            var stealPercent = MachineCpu.Read().StealPercentSince(machineAtCut);
             var verdict = await verdictAtLimits;
             var byLate = releases.Select(r => Timestamps.ToSeconds(r.Value.By - lastByte.GetValueOrDefault(r.Key, cut))).Order().ToArray();
             var fromCut = releases.Select(r => Timestamps.ToSeconds(r.Value.By - cut)).ToArray();
@@ -88,6 +90,7 @@ internal sealed class DeadPeerScenario(DeadPeerSettings settings)
                 MedianSeconds = byLate.Length == 0 ? double.NaN : byLate[byLate.Length / 2],
                 MaxSeconds = byLate.Length == 0 ? double.NaN : byLate[^1],
                 MaxFromCutSeconds = fromCut.Length == 0 ? double.NaN : fromCut.Max(),
+                StealPercent = stealPercent,
             };
         }
         finally

@@ -35,11 +35,15 @@ internal sealed record EchoResult : IScenarioResult
 
     public required int Failed { get; init; }
 
+    /// <summary>The machine's CPU time stolen by the hypervisor while measuring, in percent of all its CPU time.</summary>
+    public required double StealPercent { get; init; }
+
     public Table ToTable() => ResultWriter.Figures(
         ("connections × pipeline × size", $"{Connections} × {Pipeline} × {Size} B"),
         ("measured", $"{Seconds:F1} s, {Frames:N0} frames"),
         ("throughput", $"{FramesPerSecond:N0} frames/s, {MegabytesPerSecond:F1} MB/s"),
         ("latency p50 / p99 / p99.9", $"{P50Us:N0} / {P99Us:N0} / {P999Us:N0} µs"),
         ("latency mean / max", $"{MeanUs:N0} / {MaxUs:N0} µs"),
-        ("connections failed", $"{Failed}"));
+        ("connections failed", $"{Failed}"),
+        ("machine CPU stolen by the hypervisor", $"{StealPercent:F1} %"));
 }

@@ -56,10 +56,12 @@ internal sealed class EchoScenario(EchoSettings settings)
         await WaitAsync(settings.Warmup, warm, cancellationToken);
         Volatile.Write(ref _phase, Measuring);
         var start = Stopwatch.GetTimestamp();
+        var machineAtStart = MachineCpu.Read();
         var measure = progress.Start($"echo {settings.Connections} × {settings.Pipeline} × {settings.Size} B", settings.Duration.TotalSeconds);
         await WaitAsync(settings.Duration, measure, cancellationToken);
         Volatile.Write(ref _phase, Stopping);
         var elapsed = Stopwatch.GetElapsedTime(start);
+        var stealPercent = MachineCpu.Read().StealPercentSince(machineAtStart);
 
         // Messages still in flight are not waited for: the loops stop at their next read.
         abort.CancelAfter(TimeSpan.FromSeconds(2));
@@ -91,6 +93,7 @@ internal sealed class EchoScenario(EchoSettings settings)
             MaxUs = total.Max / 1000.0,
             MeanUs = total.Mean / 1000.0,
             Failed = _failed,
+            StealPercent = stealPercent,
         };
     }
 

@@ -32,6 +32,9 @@ internal sealed record IdleResult : IScenarioResult
     /// <summary>Server CPU during the hold, in percent of one core (-1 without a server PID).</summary>
     public required double HoldCpuPercent { get; init; }
 
+    /// <summary>The machine's CPU time stolen by the hypervisor during the hold, in percent of all its CPU time.</summary>
+    public required double HoldStealPercent { get; init; }
+
     public Table ToTable()
     {
         var table = ResultWriter.Figures(
@@ -42,7 +45,8 @@ internal sealed record IdleResult : IScenarioResult
             ("final RSS / heap", $"{Mib(Final.RssBytes)} / {Mib(Final.HeapBytes)}"),
             ("RSS per connection", Bytes(Final.RssPerConnection)),
             ("managed heap per connection", Bytes(Final.HeapPerConnection)),
-            ("server CPU during hold", HoldCpuPercent < 0 ? "n/a" : $"{HoldCpuPercent:F2} % of one core"));
+            ("server CPU during hold", HoldCpuPercent < 0 ? "n/a" : $"{HoldCpuPercent:F2} % of one core"),
+            ("machine CPU stolen by the hypervisor during hold", $"{HoldStealPercent:F1} %"));
         foreach (var step in Steps)
         {
             table.AddRow(

@@ -50,6 +50,7 @@ internal sealed class IdleScenario(IdleSettings settings)
             await Task.Delay(settings.Settle, cancellationToken);
             var holding = progress.Start($"holding {_sockets.Count:N0} connections", settings.Hold.TotalSeconds);
             var before = _process?.Sample();
+            var machineBefore = MachineCpu.Read();
             var started = DateTime.UtcNow;
             while (DateTime.UtcNow - started < settings.Hold)
             {
@@ -58,6 +59,7 @@ internal sealed class IdleScenario(IdleSettings settings)
             }
 
             var after = _process?.Sample();
+            var machineAfter = MachineCpu.Read();
             holding.Complete();
             var final = await ReadStepAsync(baselineRss, baselineHeap, cancellationToken);
             steps.Add(final);
@@ -73,6 +75,7 @@ internal sealed class IdleScenario(IdleSettings settings)
                 Steps = steps,
                 Final = final,
                 HoldCpuPercent = before is { } b && after is { } a ? a.CpuPercentSince(b) : -1,
+                HoldStealPercent = machineAfter.StealPercentSince(machineBefore),
             };
         }
         finally
