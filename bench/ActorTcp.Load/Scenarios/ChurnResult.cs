@@ -32,6 +32,9 @@ internal sealed record ChurnResult : IScenarioResult
     /// <summary>The kernel's cap on TIME_WAIT sockets in this network namespace.</summary>
     public required int MaxTimeWaitBuckets { get; init; }
 
+    /// <summary>The machine's CPU time stolen by the hypervisor while the workers ran, in percent of all its CPU time.</summary>
+    public required double StealPercent { get; init; }
+
     public Table ToTable() => ResultWriter.Figures(
         ("workers", $"{Workers}{(ServerCloses ? ", server closes" : ", client closes")}"),
         ("connections", $"{Completed:N0} in {Seconds:F1} s ({Failed:N0} failed)"),
@@ -40,7 +43,8 @@ internal sealed record ChurnResult : IScenarioResult
         ("TIME_WAIT on the server's port", $"{ServerTimeWait:N0} ({Per(ServerTimeWait)} per connection)"),
         ("TIME_WAIT on the clients' side", $"{ClientTimeWait:N0} ({Per(ClientTimeWait)} per connection)"),
         ("CLOSE_WAIT on the server's port", $"{ServerCloseWait:N0}"),
-        ("tcp_max_tw_buckets", $"{MaxTimeWaitBuckets:N0}"));
+        ("tcp_max_tw_buckets", $"{MaxTimeWaitBuckets:N0}"),
+        ("machine CPU stolen by the hypervisor", $"{StealPercent:F1} %"));
 
     private string Per(int count) => Completed == 0 ? "n/a" : $"{(double)count / Completed:F2}";
 }

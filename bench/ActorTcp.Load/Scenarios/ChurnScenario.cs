@@ -32,6 +32,7 @@ internal sealed class ChurnScenario(ChurnSettings settings)
         request[^1] = (byte)'\n';
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var start = Stopwatch.GetTimestamp();
+        var machineAtStart = MachineCpu.Read();
         var workers = Enumerable.Range(0, settings.Workers)
             .Select(_ => Task.Run(() => WorkAsync(connector, request, abort.Token), CancellationToken.None))
             .ToArray();
@@ -48,6 +49,7 @@ internal sealed class ChurnScenario(ChurnSettings settings)
         abort.CancelAfter(StopTimeout);
         await Task.WhenAll(workers);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var stealPercent = MachineCpu.Read().StealPercentSince(machineAtStart);
         stage.Complete();
 
         // The last closes finish their FIN exchange; then TIME_WAIT holds still for a minute.
@@ -66,6 +68,7 @@ internal sealed class ChurnScenario(ChurnSettings settings)
             ServerTimeWait = sockets.Count(s => s.State == TcpState.TimeWait && s.Local.Port == port),
             ClientTimeWait = sockets.Count(s => s.State == TcpState.TimeWait && s.Remote.Port == port),
             ServerCloseWait = sockets.Count(s => s.State == TcpState.CloseWait && s.Local.Port == port),
+            StealPercent = stealPercent,
             MaxTimeWaitBuckets = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/tcp_max_tw_buckets").Trim(), CultureInfo.InvariantCulture),
         };
     }
