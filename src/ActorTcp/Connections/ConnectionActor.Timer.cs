@@ -6,9 +6,10 @@ namespace ActorTcp.Connections;
 
 /// <summary>
 /// The connection's single timer. Reads and writes only stamp times; the timer is armed for the
-/// earliest of the pending deadlines (state timer, slow consumer, frame timeout, heartbeat check),
-/// and on each tick every deadline is compared with now and the timer re-armed for what is left
-/// (lazy re-arm): no timer work per read or write.
+/// earliest of the pending deadlines (state timer, slow consumer, frame timeout, heartbeat check,
+/// the last on its listener's shared grid unless it can end the connection), and on each tick
+/// every deadline is compared with now and the timer re-armed for what is left (lazy re-arm): no
+/// timer work per read or write.
 /// </summary>
 public sealed partial class ConnectionActor : IWithTimers
 {

@@ -17,6 +17,9 @@ namespace ActorTcp.Sockets;
 /// </remarks>
 internal static class ResetPathWarmUp
 {
+    /// <summary>How long the throwaway connect may take before the warm-up gives up.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(1);
+
     private static int _done;
 
     /// <summary>Resets one throwaway connection the first time it is called in the process; later calls return at once.</summary>
@@ -31,7 +34,7 @@ internal static class ResetPathWarmUp
         {
             ResetThrowawayConnection();
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or AggregateException { InnerException: SocketException })
         {
             // Nothing to warm up on; the first real reset pays the cost instead.
         }
@@ -50,7 +53,14 @@ internal static class ResetPathWarmUp
         listener.Listen(1);
         var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        client.Connect(listener.LocalEndPoint!);
+
+        // A loopback connect completes at once; the bound only guards a listener start against a
+        // loopback that drops packets, which would otherwise hold it for the kernel's SYN retries.
+        if (!client.ConnectAsync(listener.LocalEndPoint!).Wait(ConnectTimeout))
+        {
+            return port;
+        }
+
         using var accepted = listener.Accept();
         using var readiness = new SocketAsyncEventArgs();
         readiness.SetBuffer(Memory<byte>.Empty);
