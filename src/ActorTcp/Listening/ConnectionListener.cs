@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ActorTcp.Actors;
-using ActorTcp.Sockets;
+using ActorTcp.Connections;
 using Microsoft.Extensions.Logging;
 
 namespace ActorTcp.Listening;
@@ -90,7 +90,7 @@ internal sealed class ConnectionListener : ReceiveActor, IWithTimers
             throw new ListenerFailedException($"Cannot listen on {EndPoint} again: {e.SocketErrorCode}", e);
         }
 
-        ResetPathWarmUp.EnsureDone();
+        ReleasePathWarmUp.EnsureDone();
         ListenerLog.Listening(_log, EndPoint);
         AcceptNext();
     }

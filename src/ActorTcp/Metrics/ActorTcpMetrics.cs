@@ -37,8 +37,15 @@ public sealed class ActorTcpMetrics : IDisposable
     /// <summary>Creates the instruments on a meter of their own, or on one from <paramref name="meterFactory"/>.</summary>
     /// <param name="meterFactory">The host's meter factory when there is one (dependency injection).</param>
     public ActorTcpMetrics(IMeterFactory? meterFactory = null)
+        : this(meterFactory?.Create(MeterName) ?? new Meter(MeterName))
     {
-        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+    }
+
+    /// <summary>Creates the instruments on <paramref name="meter"/>, which the instance owns from now on.</summary>
+    /// <param name="meter">The meter; a name other than <see cref="MeterName"/> keeps the instruments out of every listener that follows ours.</param>
+    internal ActorTcpMetrics(Meter meter)
+    {
+        _meter = meter;
         _connections = _meter.CreateUpDownCounter<long>("actortcp.connections", "{connection}", "Open connections by lifecycle state.");
         _accepted = _meter.CreateCounter<long>("actortcp.connections.accepted", "{connection}", "Connections accepted.");
         _rejected = _meter.CreateCounter<long>("actortcp.connections.rejected", "{connection}", "Connections refused at accept, by reason.");

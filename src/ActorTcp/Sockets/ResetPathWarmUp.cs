@@ -4,39 +4,31 @@ using System.Net.Sockets;
 namespace ActorTcp.Sockets;
 
 /// <summary>
-/// Pays the one-time cost of the process's first socket reset when a listener starts, on a
-/// throwaway loopback connection, instead of at the first dead peer.
+/// Pays the one-time cost of the process's first socket reset on a throwaway loopback connection,
+/// instead of at the first dead peer; part of <see cref="Connections.ReleasePathWarmUp"/>.
 /// </summary>
 /// <remarks>
 /// The first reset of a socket with a receive pending makes the runtime load an assembly and bind
 /// native calls: about 5 ms of one pool thread on a 2-core machine, against 0.2 ms for the resets
 /// after it. Paid at the first dead peer, it holds up that release and every release queued behind
 /// it on the same thread, so peers that went silent together are released late together, although
-/// every deadline was exact. The warm-up runs once per process; a failure (no IPv4 loopback) only
-/// means the first reset pays after all.
+/// every deadline was exact. A failure (no IPv4 loopback) only means the first reset pays after all.
 /// </remarks>
 internal static class ResetPathWarmUp
 {
     /// <summary>How long the throwaway connect may take before the warm-up gives up.</summary>
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(1);
 
-    private static int _done;
-
-    /// <summary>Resets one throwaway connection the first time it is called in the process; later calls return at once.</summary>
-    public static void EnsureDone()
+    /// <summary>Resets one throwaway connection; without an IPv4 loopback there is nothing to warm up on.</summary>
+    public static void TryResetThrowawayConnection()
     {
-        if (Interlocked.Exchange(ref _done, 1) != 0)
-        {
-            return;
-        }
-
         try
         {
             ResetThrowawayConnection();
         }
         catch (Exception e) when (e is SocketException or AggregateException { InnerException: SocketException })
         {
-            // Nothing to warm up on; the first real reset pays the cost instead.
+            // The first real reset pays the cost instead.
         }
     }
 
