@@ -212,7 +212,7 @@ def section(runs, args, commands):
         "with `UseConnectionHandler` (`bench/peers/EchoServer.Kestrel`), a naive server with one task and one "
         "4 KiB buffer per connection (`bench/peers/EchoServer.Naive`) and Node.js `net` "
         "(`bench/peers/node/echo-server.js`). Each server runs in its own process, the load generator in another, "
-        "all on the same 2 cores; repetitions alternate between the servers and the tables show medians. "
+        "all on the same 2 cores; repetitions alternate between the servers, each starting one server further along, and the tables show medians. "
         "The ActorTcp server runs active heartbeats in every scenario with the timings of `hocon/reference.conf` "
         "(ping after 30 s of silence, 10 s timeout, 3 misses; 2 s / 1 s / 2 in the dead-peer runs), the peers run none. All .NET servers use the default "
         "workstation GC. The section between the markers is rewritten by every run; the raw results of the run "

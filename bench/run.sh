@@ -178,12 +178,24 @@ drop_netns() {
 
 TARGETS=(actortcp-raw actortcp-line kestrel naive node)
 IDLE_TARGETS=(actortcp-line kestrel naive node)
+
+# rotated REP TARGET... -> the targets, starting one further along each repetition, so no server
+# always runs first (after the previous scenario) or always follows the same neighbour
+rotated() {
+  local rep=$1
+  shift
+  local count=$#
+  local targets=("$@")
+  for i in $(seq 0 $((count - 1))); do
+    echo "${targets[$(((rep - 1 + i) % count))]}"
+  done
+}
 START=$(date -u +%FT%TZ)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log "idle: $IDLE_N connections, hold $IDLE_HOLD"
 for rep in $(seq 1 "$IDLE_REPS"); do
-  for target in "${IDLE_TARGETS[@]}"; do
+  for target in $(rotated "$rep" "${IDLE_TARGETS[@]}"); do
     # start_server takes the next port; the stats port is that one + 1000.
     start_server "$target" "" "${IDLE_HEARTBEAT[@]}" --max-connections 19000 --stats-port $((PORT + 1 + 1000))
     stats=()
@@ -196,7 +208,7 @@ done
 
 log "echo: $ECHO_CONNECTIONS connections, $ECHO_SIZE B, $ECHO_PIPELINE in flight, $ECHO_DURATION"
 for rep in $(seq 1 "$ECHO_REPS"); do
-  for target in "${TARGETS[@]}"; do
+  for target in $(rotated "$rep" "${TARGETS[@]}"); do
     start_server "$target" "" "${HEARTBEAT[@]}"
     load "" echo --target "127.0.0.1:$PORT" --connections "$ECHO_CONNECTIONS" --size "$ECHO_SIZE" \
       --pipeline "$ECHO_PIPELINE" --duration "$ECHO_DURATION" --warmup "$ECHO_WARMUP" --label "$target#$rep"
@@ -212,7 +224,7 @@ for mode in client server; do
   if [[ $mode == server ]]; then extra=(--server-closes); server_extra=(--close-after-reply); fi
   log "churn ($mode closes): $CHURN_WORKERS workers, $CHURN_DURATION"
   for rep in $(seq 1 "$CHURN_REPS"); do
-    for target in "${TARGETS[@]}"; do
+    for target in $(rotated "$rep" "${TARGETS[@]}"); do
       new_netns
       start_server "$target" "$NETNS" "${HEARTBEAT[@]}" "${server_extra[@]}"
       load "$NETNS" churn --target "127.0.0.1:$PORT" --workers "$CHURN_WORKERS" --duration "$CHURN_DURATION" \
