@@ -26,7 +26,7 @@ namespace ActorTcp.Connections;
 /// together although every deadline was exact.
 /// </para>
 /// <para>
-/// So the first listener of a process pays it once, before its first accept (20–40 ms): it resets a
+/// So the first listener of a process pays it once, before its first accept (30–45 ms): it resets a
 /// throwaway loopback connection, records a close on the instruments of a throwaway meter (named
 /// <see cref="ThrowawayMeterName"/>, so no listener of the <c>ActorTcp</c> meter sees it), runs a
 /// dead-peer decision on a status of no connection, and compiles the methods of the types a
