@@ -1,9 +1,11 @@
 using System.Diagnostics.Metrics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using ActorTcp.Actors;
 using ActorTcp.Configuration;
 using ActorTcp.Heartbeats;
 using ActorTcp.Lifecycle;
+using ActorTcp.Limits;
 using ActorTcp.Metrics;
 using ActorTcp.Server;
 using ActorTcp.Sockets;
@@ -21,16 +23,17 @@ namespace ActorTcp.Connections;
 /// miss, the decision, the close, the manager's bookkeeping) is compiled on first call, the runtime
 /// loads the types behind a counter with two tags and behind a histogram (0.7 and 0.35 ms on an idle
 /// machine, several ms when both pool threads reach them at once), and the first reset of a socket
-/// with a receive pending loads an assembly (about 5 ms). Paid when an outage ends
-/// many connections within a few ticks, that holds up every release due meanwhile, so they are late
-/// together although every deadline was exact.
+/// with a receive pending loads an assembly (about 5 ms). Paid when an outage ends many connections
+/// within a few ticks, that holds up every release due meanwhile, so they are late together although
+/// every deadline was exact.
 /// </para>
 /// <para>
-/// So the first listener of a process pays it once, before its first accept (30–45 ms): it resets a
+/// So the first listener of a process pays it once, before its first accept (40–60 ms): it resets a
 /// throwaway loopback connection, records a close on the instruments of a throwaway meter (named
 /// <see cref="ThrowawayMeterName"/>, so no listener of the <c>ActorTcp</c> meter sees it), runs a
-/// dead-peer decision on a status of no connection, and compiles the methods of the types a
-/// connection's end runs through. No real connection, instrument or log line is touched.
+/// dead-peer decision on a status of no connection, compiles the methods of the types a
+/// connection's end runs through, and stops a watched throwaway actor. No real connection,
+/// instrument or log line is touched.
 /// </para>
 /// </remarks>
 internal static class ReleasePathWarmUp
@@ -44,16 +47,23 @@ internal static class ReleasePathWarmUp
         typeof(ConnectionActor),
         typeof(HeartbeatMonitor),
         typeof(ConnectionLifecycle),
+        typeof(LifecycleDecision),
         typeof(SocketTeardown),
         typeof(ActorTcpMetrics),
         typeof(ConnectionInfo),
+        typeof(ConnectionLog),
+        typeof(ConnectionSnapshot),
+        typeof(ConnectionProtocol.Ended),
         typeof(ConnectionManager),
+        typeof(ConnectionManagerLog),
+        typeof(ConnectionLimits),
     ];
 
     private static int _done;
 
     /// <summary>Warms the release path the first time it is called in the process; later calls return at once.</summary>
-    public static void EnsureDone()
+    /// <param name="system">The actor system whose stop path is rehearsed on a pair of throwaway actors.</param>
+    public static void EnsureDone(ActorSystem system)
     {
         if (Interlocked.Exchange(ref _done, 1) != 0)
         {
@@ -64,6 +74,7 @@ internal static class ReleasePathWarmUp
         RecordThrowawayClose();
         DecideThrowawayDeadPeer();
         CompileReleasePath();
+        RehearseStop(system);
     }
 
     /// <summary>Records what a heartbeat release records, on a meter nobody follows.</summary>
@@ -82,9 +93,14 @@ internal static class ReleasePathWarmUp
     private static void DecideThrowawayDeadPeer() =>
         new ConnectionLifecycle(new TeardownOptions()).Decide(LifecycleStatus.Established, LifecycleEvent.PeerDead.Instance, TimeSpan.Zero);
 
+    /// <summary>Starts the throwaway pair of <see cref="StopRehearsal"/>, which ends by itself.</summary>
+    /// <param name="system">The system to rehearse in.</param>
+    /// <returns>The rehearsal's parent actor, for a watcher.</returns>
+    internal static IActorRef RehearseStop(ActorSystem system) => system.ActorOf(Props.Create<StopRehearsal>());
+
     /// <summary>
-    /// Compiles every method of <see cref="ReleasePathTypes"/>, used or not (about 160): naming the
-    /// types rather than the methods keeps the list true as the code changes.
+    /// Compiles every method and constructor of <see cref="ReleasePathTypes"/>, used or not (about
+    /// 270): naming the types rather than the methods keeps the list true as the code changes.
     /// </summary>
     private static void CompileReleasePath()
     {
@@ -100,6 +116,48 @@ internal static class ReleasePathWarmUp
                     RuntimeHelpers.PrepareMethod(method.MethodHandle);
                 }
             }
+
+            // Instance constructors only: a type initializer runs once, when the type is first used.
+            foreach (var constructor in type.GetConstructors(Declared & ~BindingFlags.Static))
+            {
+                RuntimeHelpers.PrepareMethod(constructor.MethodHandle);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops a watched child that has a timer running and then itself: the actor runtime's part of a
+    /// connection's end (cancelling its timers, ending it, telling its watcher), run once before the
+    /// first connection needs it. It runs on the thread pool and is over within milliseconds.
+    /// </summary>
+    private sealed class StopRehearsal : ReceiveActor
+    {
+        public StopRehearsal()
+        {
+            Receive<Terminated>(_ => Context.Stop(Self));
+        }
+
+        protected override void PreStart()
+        {
+            var child = Context.ActorOf(Props.Create<TimedChild>());
+            Context.Watch(child);
+            Context.Stop(child);
+        }
+    }
+
+    /// <summary>A child with a timer armed, as every connection actor has one.</summary>
+    private sealed class TimedChild : ReceiveActor, IWithTimers
+    {
+        private static readonly object TimerKey = new();
+
+        public ITimerScheduler Timers { get; set; } = null!;
+
+        protected override void PreStart()
+        {
+            // Armed, cancelled and armed again: a connection re-arms its timer and cancels it when it ends.
+            Timers.StartSingleTimer(TimerKey, TimerKey, TimeSpan.FromHours(1));
+            Timers.Cancel(TimerKey);
+            Timers.StartSingleTimer(TimerKey, TimerKey, TimeSpan.FromHours(1));
         }
     }
 }

@@ -90,7 +90,7 @@ internal sealed class ConnectionListener : ReceiveActor, IWithTimers
             throw new ListenerFailedException($"Cannot listen on {EndPoint} again: {e.SocketErrorCode}", e);
         }
 
-        ReleasePathWarmUp.EnsureDone();
+        ReleasePathWarmUp.EnsureDone(Context.System);
         ListenerLog.Listening(_log, EndPoint);
         AcceptNext();
     }

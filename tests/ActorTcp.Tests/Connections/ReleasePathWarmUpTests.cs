@@ -1,10 +1,25 @@
 using System.Diagnostics.Metrics;
 using ActorTcp.Connections;
+using Xunit.Abstractions;
 
 namespace ActorTcp.Tests.Connections;
 
-public sealed class ReleasePathWarmUpTests
+public sealed class ReleasePathWarmUpTests(ITestOutputHelper output) : ActorTcp.TestKit.TestKit(output)
 {
+    [Fact]
+    public void StopRehearsal_StopsItsTimedChildAndThenItself()
+    {
+        // Arrange
+        var probe = CreateTestProbe();
+
+        // Act
+        var rehearsal = ReleasePathWarmUp.RehearseStop(Sys);
+        probe.Watch(rehearsal);
+
+        // Assert: gone without anything from outside, so no throwaway actor outlives the warm-up.
+        probe.ExpectTerminated(rehearsal);
+    }
+
     [Fact]
     public void ThrowawayClose_RecordsTheHeartbeatCloseOnAMeterOfItsOwn_AndEndsIt()
     {
