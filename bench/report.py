@@ -277,7 +277,8 @@ def section(runs, args, commands):
         late_by = max((r["late_by_max_seconds"] for r in d if r["late"] > 0), default=0)
         goals.append(("dead peers: all released within budget + one tick of their last byte",
                       f"{within} of {total} gone when checked at {limit:.3f} s (each check at most {lag * 1000:.1f} ms after it); {released} released in all",
-                      verdict(released == total and late == 0, f"{late} late, by up to " + ("over 100 ms" if late_by == float("inf") else f"{late_by * 1000:.0f} ms"))))
+                      verdict(released == total and late == 0,
+                              "0 late" if late == 0 else f"{late} late, by up to " + ("over 100 ms" if late_by == float("inf") else f"{late_by * 1000:.0f} ms"))))
     md += ["### Targets", "", table(["target", "measured (medians)", "result"], goals), ""]
 
     if any(idle.values()):
